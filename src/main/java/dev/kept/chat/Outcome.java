@@ -1,0 +1,39 @@
+package dev.kept.chat;
+
+import java.util.Map;
+
+/**
+ * What the core wants the adapter to do for the person who just acted: answer them privately,
+ * replace the message they clicked on, open a form, or (for form submissions) point at fields
+ * that need fixing.
+ */
+public sealed interface Outcome permits Outcome.Reply, Outcome.ReplaceOriginal, Outcome.OpenForm,
+        Outcome.FieldErrors, Outcome.Nothing {
+
+    /** A private answer to the person who acted (a Slack ephemeral message). */
+    record Reply(Message message) implements Outcome {
+    }
+
+    /** Replace the message that held the button that was clicked (so it cannot be clicked twice). */
+    record ReplaceOriginal(Message message) implements Outcome {
+    }
+
+    /** Show a form; {@code fallback} is said instead where a form cannot be opened. */
+    record OpenForm(Form form, Message fallback) implements Outcome {
+    }
+
+    /** The submitted form has problems: input id → what to fix. The form stays open. */
+    record FieldErrors(Map<String, String> errors) implements Outcome {
+    }
+
+    record Nothing() implements Outcome {
+    }
+
+    static Outcome reply(Message message) {
+        return new Reply(message);
+    }
+
+    static Outcome reply(String text) {
+        return new Reply(Message.of(text));
+    }
+}

@@ -1,0 +1,333 @@
+package dev.kept.promise;
+
+import dev.kept.chat.Form;
+import dev.kept.chat.FormSubmission;
+import dev.kept.chat.Markup;
+import dev.kept.chat.Message;
+import dev.kept.chat.Message.Button;
+import dev.kept.chat.Message.Style;
+import dev.kept.chat.Outcome;
+import dev.kept.chat.Person;
+import dev.kept.chat.StoreUnavailableException;
+import dev.kept.promise.when.DueDateParser;
+import dev.kept.promise.when.WhatAndWhen;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Where every platform hands over what a person typed, clicked or submitted about promises. It reads
+ * the command grammar, calls {@link PromiseService} and answers with a neutral {@link Outcome}.
+ * Refusals, an unreachable store and unexpected failures all become a clear private answer.
+ */
+@Component
+public class PromiseInbound {
+
+    static final int LIST_LIMIT = 15;
+    private static final Logger log = LoggerFactory.getLogger(PromiseInbound.class);
+
+    private final PromiseService service;
+    private final DueDateParser dates = new DueDateParser();
+
+    public PromiseInbound(PromiseService service) {
+        this.service = service;
+    }
+
+    // ---------------------------------------------------------------- typed commands
+
+    /** {@code /promise <text>} or a DM to Kept. */
+    public Outcome command(Invocation in, String text) {
+        return guarded(() -> interpret(in, text == null ? "" : text.strip()));
+    }
+
+    private Outcome interpret(Invocation in, String text) {
+        String body = stripKeyword(text);
+        if (body.isEmpty()) {
+            return in.formsAvailable() ? newPromiseForm(Optional.empty(), "", Optional.empty(), Optional.empty())
+                    : Outcome.reply(help());
+        }
+        String[] words = body.split("\\s+", 3);
+        String verb = words[0].toLowerCase(Locale.ROOT);
+        switch (verb) {
+            case "help", "?", "hi", "hello" -> {
+                return Outcome.reply(help());
+            }
+            case "list", "ls" -> {
+                return Outcome.reply(list(in.invoker()));
+            }
+            case "done", "deliver", "delivered" -> {
+                PromiseId id = idArgument(words, "done");
+                PromiseService.Changed c = service.deliver(in.invoker(), id);
+                return Outcome.reply(service.messages().deliveredConfirmation(c.promise(), c.otherPartyTold()));
+            }
+            case "cancel", "release" -> {
+                PromiseId id = idArgument(words, "cancel");
+                String reason = words.length > 2 ? in.text().plain(words[2]) : "";
+                PromiseService.Changed c = service.cancel(in.invoker(), id, reason);
+                return Outcome.reply(service.messages().cancelConfirmation(c.promise(), c.otherPartyTold()));
+            }
+            default -> {
+                return make(in, body);
+            }
+        }
+    }
+
+    private static String stripKeyword(String text) {
+        String t = text;
+        if (t.toLowerCase(Locale.ROOT).startsWith("/promise")) {
+            t = t.substring("/promise".length()).strip();
+        }
+        if (t.toLowerCase(Locale.ROOT).matches("promise(\\s.*)?")) {
+            t = t.substring("promise".length()).strip();
+        }
+        return t;
+    }
+
+    private static PromiseId idArgument(String[] words, String verb) {
+        if (words.length < 2) {
+            throw new Refusal("Which promise? Add its id, e.g. `/promise " + verb + " K7Q2`. `/promise list` shows them.");
+        }
+        return PromiseId.parse(words[1]).orElseThrow(() -> new Refusal(Markup.builder()
+                .plain("That doesn't look like a promise id (they look like ").bold("K7Q2")
+                .plain("). `/promise list` shows yours.").build()));
+    }
+
+    private Outcome make(Invocation in, String body) {
+        Person invoker = in.invoker();
+        String[] firstAndRest = body.split("\\s+", 2);
+        String first = firstAndRest[0];
+        Optional<String> receiver = in.text().userIdOf(first);
+        Optional<String> unknownName = Optional.empty();
+        String rest = body;
+        if (receiver.isPresent()) {
+            rest = firstAndRest.length > 1 ? firstAndRest[1] : "";
+        } else if (first.startsWith("@") && first.length() > 1) {
+            unknownName = Optional.of(in.text().plain(first));
+            rest = firstAndRest.length > 1 ? firstAndRest[1] : "";
+        }
+        ZoneId zone = service.zoneOf(invoker);
+        // A leading space lets "by friday" with nothing before it still be read as the due date.
+        WhatAndWhen parsed = dates.split(" " + in.text().plain(rest), service.now().atZone(zone));
+        Optional<Instant> due = parsed.due().map(d -> d.toInstant());
+
+        if (receiver.isPresent() && due.isPresent() && !parsed.what().isBlank()) {
+            PromiseService.Made made = service.make(invoker, receiver.get(), parsed.what(), "", due.get());
+            return Outcome.reply(service.messages().madeConfirmation(made.promise(), zone, made.receiverTold()));
+        }
+        String problem = missing(receiver, unknownName, parsed);
+        if (in.formsAvailable()) {
+            return newPromiseForm(receiver, parsed.what(), due, Optional.of(problem));
+        }
+        return Outcome.reply(Message.of(Markup.plain(problem
+                + " Write it like this: `promise @bob the Q3 deck by friday 3pm`.")));
+    }
+
+    private static String missing(Optional<String> receiver, Optional<String> unknownName, WhatAndWhen parsed) {
+        if (receiver.isEmpty()) {
+            return unknownName.map(n -> "I couldn't find " + n + " in this workspace: pick the colleague from the @ list so the name turns into a mention.")
+                    .orElse("Who are you promising? Start with an @mention of your colleague.");
+        }
+        if (parsed.what().isBlank()) {
+            return "What are you promising?";
+        }
+        if (!parsed.whenText().isBlank()) {
+            return "I didn't understand \"" + parsed.whenText() + "\" as a date. Try `friday 3pm`, `tomorrow`, `in 3 days` or `dec 1`.";
+        }
+        return "By when? Add it at the end, e.g. `by friday 3pm`.";
+    }
+
+    private Outcome newPromiseForm(Optional<String> receiver, String what, Optional<Instant> due, Optional<String> intro) {
+        List<Form.Input> inputs = new java.util.ArrayList<>();
+        intro.ifPresent(text -> inputs.add(new Form.Intro("intro", Markup.plain(text))));
+        inputs.add(new Form.PersonInput(ActionIds.INPUT_RECEIVER, "Who are you promising?", receiver.orElse(null)));
+        inputs.add(new Form.TextInput(ActionIds.INPUT_WHAT, "What will you do for them?", what,
+                "e.g. the Q3 deck, reviewed", true, false, Promise.MAX_WHAT_LENGTH));
+        inputs.add(new Form.TextInput(ActionIds.INPUT_MATTERS, "What matters most to them about it?", "",
+                "optional: what they told you they need", true, true, Promise.MAX_NOTE_LENGTH));
+        inputs.add(new Form.DateTimeInput(ActionIds.INPUT_DUE, "By when?", due.orElse(null)));
+        Form form = new Form(ActionIds.NEW_PROMISE_FORM, "Make a promise", "Promise", "", inputs);
+        Message fallback = Message.of(intro.orElse("Write it like this: `/promise @bob the Q3 deck by friday 3pm`."));
+        return new Outcome.OpenForm(form, fallback);
+    }
+
+    private Message list(Person person) {
+        PromiseService.Listing listing = service.list(person, LIST_LIMIT);
+        Instant now = service.now();
+        ZoneId zone = service.zoneOf(person);
+        Markup title = Markup.builder().bold("Your open promises").build();
+        Message.Builder b = Message.builder(title).text(title);
+        if (listing.made().isEmpty() && listing.received().isEmpty()) {
+            return Message.builder(title).text(Markup.plain(
+                    "You have no open promises. Make one with `/promise @colleague what by when`.")).build();
+        }
+        b.text(Markup.builder().bold("You promised").plain(listing.made().isEmpty() ? ": nothing open." : "").build());
+        for (Promise p : listing.made()) {
+            b.text(line(p, p.receiverId(), " → ", zone, now));
+            b.buttons(new Button(ActionIds.DELIVER, "Mark delivered", p.id().value(), Style.PRIMARY));
+        }
+        more(b, listing.madeTotal(), listing.made().size());
+        b.text(Markup.builder().bold("Promised to you").plain(listing.received().isEmpty() ? ": nothing open." : "").build());
+        for (Promise p : listing.received()) {
+            b.text(line(p, p.providerId(), " from ", zone, now));
+        }
+        more(b, listing.receivedTotal(), listing.received().size());
+        b.note(Markup.plain("Times are in your time zone (" + (zone instanceof java.time.ZoneOffset ? "UTC" + zone.getId().replace("Z", "") : zone.getId()) + ")."));
+        return b.build();
+    }
+
+    private static Markup line(Promise p, String other, String arrow, ZoneId zone, Instant now) {
+        Markup.Builder m = Markup.builder().bold(p.id().value()).plain(" · ").plain(p.what()).plain(arrow).person(other)
+                .plain(" · due " + DueFormat.format(p.due(), zone, now));
+        if (p.isOverdue(now)) {
+            m.plain(" · ").bold("overdue");
+        }
+        return m.build();
+    }
+
+    private static void more(Message.Builder b, long total, int shown) {
+        if (total > shown) {
+            b.note(Markup.plain("…and " + (total - shown) + " more."));
+        }
+    }
+
+    static Message help() {
+        Markup title = Markup.builder().bold("Kept helps you keep the promises you make to colleagues.").build();
+        return Message.builder(title).text(title)
+                .text(Markup.plain("""
+                        `/promise @colleague what by when`: make a promise, e.g. `/promise @bob the Q3 deck by friday 3pm`
+                        `/promise`: make one with a form
+                        `/promise list`: your open promises, both ways
+                        `/promise done K7Q2`: mark a promise delivered
+                        `/promise cancel K7Q2 reason`: release a promise you can't keep, or cancel one you no longer need"""))
+                .note(Markup.plain("When: today, tomorrow, friday, next tuesday, in 3 days, in 2 hours, eod, end of week, "
+                        + "dec 1, 2026-12-01, 3pm, friday 3pm. You can also DM me the same words: help, list, promise @bob …"))
+                .build();
+    }
+
+    // ---------------------------------------------------------------- buttons
+
+    /** A click on a button Kept sent. */
+    public Outcome action(Person actor, String actionId, String value) {
+        return guarded(() -> {
+            switch (actionId) {
+                case ActionIds.ACKNOWLEDGE -> {
+                    PromiseService.Changed c = service.acknowledge(actor, promiseId(value));
+                    return new Outcome.ReplaceOriginal(service.messages().promiseAcknowledged(c.promise(), service.zoneOf(actor)));
+                }
+                case ActionIds.SUGGEST -> {
+                    Promise p = service.find(actor, promiseId(value));
+                    p.suggestChange(actor.userId(), Optional.empty(), "check", service.now()); // refuses early if not allowed
+                    return suggestForm(p, service.zoneOf(actor));
+                }
+                case ActionIds.DELIVER -> {
+                    PromiseService.Changed c = service.deliver(actor, promiseId(value));
+                    return Outcome.reply(service.messages().deliveredConfirmation(c.promise(), c.otherPartyTold()));
+                }
+                case ActionIds.ACCEPT_DUE -> {
+                    String[] parts = value.split("@", 2);
+                    if (parts.length != 2 || !parts[1].matches("\\d{1,12}")) {
+                        throw new Refusal("That button is out of date. Use `/promise list` to see where things stand.");
+                    }
+                    Instant newDue = Instant.ofEpochSecond(Long.parseLong(parts[1]));
+                    PromiseService.Changed c = service.changeDue(actor, promiseId(parts[0]), newDue, "");
+                    return new Outcome.ReplaceOriginal(service.messages().dueChangeAccepted(c.promise(),
+                            service.zoneOf(actor), c.otherPartyTold()));
+                }
+                default -> throw new Refusal("That button isn't one I know any more. Try `/promise list`.");
+            }
+        });
+    }
+
+    private static PromiseId promiseId(String value) {
+        return PromiseId.parse(value).orElseThrow(() ->
+                new Refusal("That button is out of date. Use `/promise list` to see where things stand."));
+    }
+
+    private Outcome suggestForm(Promise p, ZoneId zone) {
+        Markup intro = Markup.builder().plain("Suggest a change to ").bold(p.what()).plain(", promised by ")
+                .person(p.providerId()).plain(" for ").plain(DueFormat.format(p.due(), zone, service.now()))
+                .plain(" (your time). They'll get your suggestion and can accept a new date in one click.").build();
+        Form form = new Form(ActionIds.SUGGEST_FORM, "Suggest a change", "Send", p.id().value(), List.of(
+                new Form.Intro("intro", intro),
+                new Form.DateTimeInput(ActionIds.INPUT_DUE, "A date that would work better", p.due()),
+                new Form.TextInput(ActionIds.INPUT_NOTE, "A note for them", "", "optional: what would help",
+                        true, true, Promise.MAX_NOTE_LENGTH)));
+        return new Outcome.OpenForm(form, Message.of("Use the button again to suggest a change."));
+    }
+
+    // ---------------------------------------------------------------- forms
+
+    /**
+     * Checks a form at once, without asking anyone, so the person can fix it while it is open.
+     * Empty when nothing is wrong with the fields themselves.
+     */
+    public Map<String, String> check(Person actor, FormSubmission form) {
+        switch (form.formId()) {
+            case ActionIds.NEW_PROMISE_FORM -> {
+                return service.checkFields(actor, form.person(ActionIds.INPUT_RECEIVER), form.text(ActionIds.INPUT_WHAT).orElse(""),
+                        form.text(ActionIds.INPUT_MATTERS).orElse(""), form.instant(ActionIds.INPUT_DUE));
+            }
+            case ActionIds.SUGGEST_FORM -> {
+                Optional<Instant> due = form.instant(ActionIds.INPUT_DUE);
+                if (due.isPresent() && !due.get().isAfter(service.now())) {
+                    return Map.of(ActionIds.INPUT_DUE, "That time is already in the past. Pick a time in the future.");
+                }
+                return Map.of();
+            }
+            default -> {
+                return Map.of();
+            }
+        }
+    }
+
+    /** Acts on a submitted form; the answer goes to the person privately. */
+    public Outcome submit(Person actor, FormSubmission form) {
+        return guarded(() -> {
+            switch (form.formId()) {
+                case ActionIds.NEW_PROMISE_FORM -> {
+                    String receiver = form.person(ActionIds.INPUT_RECEIVER)
+                            .orElseThrow(() -> new Refusal("Pick the colleague you're promising."));
+                    Instant due = form.instant(ActionIds.INPUT_DUE).orElseThrow(() -> new Refusal("Pick when it will be done."));
+                    PromiseService.Made made = service.make(actor, receiver, form.text(ActionIds.INPUT_WHAT).orElse(""),
+                            form.text(ActionIds.INPUT_MATTERS).orElse(""), due);
+                    return Outcome.reply(service.messages().madeConfirmation(made.promise(), service.zoneOf(actor),
+                            made.receiverTold()));
+                }
+                case ActionIds.SUGGEST_FORM -> {
+                    PromiseId id = promiseId(form.context());
+                    Promise current = service.find(actor, id);
+                    Optional<Instant> due = form.instant(ActionIds.INPUT_DUE).filter(d -> !d.equals(current.due()));
+                    PromiseService.Changed c = service.suggest(actor, id, due, form.text(ActionIds.INPUT_NOTE).orElse(""));
+                    return Outcome.reply(service.messages().suggestionSent(c.promise(), c.otherPartyTold()));
+                }
+                default -> throw new Refusal("That form isn't one I know any more. Please start again.");
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- failures
+
+    private Outcome guarded(Supplier<Outcome> work) {
+        try {
+            return work.get();
+        } catch (Refusal r) {
+            return Outcome.reply(Message.of(r.reason()));
+        } catch (StoreUnavailableException e) {
+            log.warn("Store unavailable: {}", e.getMessage());
+            return Outcome.reply("I can't reach my storage right now, so nothing was saved or changed. "
+                    + "Please try again in a moment.");
+        } catch (RuntimeException e) {
+            log.error("Unexpected failure", e);
+            return Outcome.reply("Something went wrong on my side and nothing was changed. Please try again; "
+                    + "if it keeps happening, tell whoever runs Kept.");
+        }
+    }
+}

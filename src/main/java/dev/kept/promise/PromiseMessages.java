@@ -1,0 +1,168 @@
+package dev.kept.promise;
+
+import dev.kept.chat.Markup;
+import dev.kept.chat.Message;
+import dev.kept.chat.Message.Button;
+import dev.kept.chat.Message.Field;
+import dev.kept.chat.Message.Style;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything Kept says about promises, as neutral messages. Text typed by people only ever goes into plain or bold spans. */
+public final class PromiseMessages {
+
+    private final Clock clock;
+
+    PromiseMessages(Clock clock) {
+        this.clock = clock;
+    }
+
+    private String when(Instant instant, ZoneId zone) {
+        return DueFormat.format(instant, zone, clock.instant());
+    }
+
+    /** The receiver's DM about a new promise, with "Sounds good" and "Suggest a change". */
+    public Message promiseMadeToYou(Promise p, ZoneId receiverZone) {
+        return madeToYou(p, receiverZone, true, Markup.builder().plain("I'll remind ").person(p.providerId())
+                .plain(" before it's due, and ask you afterwards how it went.").build());
+    }
+
+    /** The same DM once the receiver has agreed: no buttons left to click. */
+    public Message promiseAcknowledged(Promise p, ZoneId receiverZone) {
+        return madeToYou(p, receiverZone, false, Markup.builder().plain("You said sounds good; ")
+                .person(p.providerId()).plain(" knows.").build());
+    }
+
+    private Message madeToYou(Promise p, ZoneId zone, boolean withButtons, Markup note) {
+        Markup headline = Markup.builder().person(p.providerId()).plain(" promised you ").bold(p.what()).plain(".").build();
+        Message.Builder b = Message.builder(headline).text(headline)
+                .fields(List.of(new Field("Due", Markup.plain(when(p.due(), zone) + " (your time)")),
+                        new Field("Promise", Markup.plain(p.id().value()))));
+        p.whatMattersNote().ifPresent(m -> b.text(Markup.builder().bold("What matters to you: ").plain(m).build()));
+        b.note(note);
+        if (withButtons) {
+            b.buttons(new Button(ActionIds.ACKNOWLEDGE, "Sounds good", p.id().value(), Style.PRIMARY),
+                    new Button(ActionIds.SUGGEST, "Suggest a change", p.id().value(), Style.DEFAULT));
+        }
+        return b.build();
+    }
+
+    /** The provider's private confirmation. */
+    public Message madeConfirmation(Promise p, ZoneId providerZone, boolean receiverTold) {
+        Markup headline = Markup.builder().plain("You promised ").person(p.receiverId()).plain(" ").bold(p.what())
+                .plain(" by ").bold(when(p.due(), providerZone)).plain(" (promise ").bold(p.id().value()).plain(").").build();
+        Markup note = receiverTold
+                ? Markup.plain("I've let them know. When it's done: `/promise done " + p.id() + "`.")
+                : Markup.plain("The promise is saved, but I couldn't message them just now: please let them know yourself.");
+        return Message.builder(headline).text(headline).note(note).build();
+    }
+
+    public Message acknowledged(Promise p) {
+        Markup text = Markup.builder().person(p.receiverId()).plain(" said sounds good to your promise ")
+                .bold(p.what()).plain(" (" + p.id() + ").").build();
+        return Message.of(text);
+    }
+
+    public Message delivered(Promise p, ZoneId receiverZone) {
+        Markup text = Markup.builder().person(p.providerId()).plain(" has delivered ").bold(p.what())
+                .plain(" (" + p.id() + ").").build();
+        return Message.builder(text).text(text)
+                .note(Markup.plain("It was due " + when(p.due(), receiverZone) + " (your time).")).build();
+    }
+
+    public Message deliveredConfirmation(Promise p, boolean receiverTold) {
+        Markup.Builder b = Markup.builder().plain("Marked ").bold(p.id().value()).plain(" (").plain(p.what())
+                .plain(") delivered. ");
+        if (receiverTold) {
+            b.person(p.receiverId()).plain(" has been told.");
+        } else {
+            b.plain("I couldn't message ").person(p.receiverId()).plain(" just now; please let them know.");
+        }
+        return Message.of(b.build());
+    }
+
+    public Message released(Promise p) {
+        Markup text = Markup.builder().person(p.providerId()).plain(" can't keep their promise ").bold(p.what())
+                .plain(" (" + p.id() + ") and has released it.").build();
+        return Message.builder(text).text(text)
+                .text(Markup.builder().bold("Their reason: ").plain(p.closingNote()).build()).build();
+    }
+
+    public Message cancelled(Promise p) {
+        Markup text = Markup.builder().person(p.receiverId()).plain(" no longer needs ").bold(p.what())
+                .plain(" (" + p.id() + "), so they cancelled your promise. Nothing more to do.").build();
+        Message.Builder b = Message.builder(text).text(text);
+        if (!p.closingNote().isBlank()) {
+            b.text(Markup.builder().bold("Their note: ").plain(p.closingNote()).build());
+        }
+        return b.build();
+    }
+
+    public Message cancelConfirmation(Promise p, boolean otherTold) {
+        boolean released = p.status() == PromiseStatus.RELEASED;
+        String other = released ? p.receiverId() : p.providerId();
+        Markup.Builder b = Markup.builder().plain(released ? "Released " : "Cancelled ").bold(p.id().value())
+                .plain(" (").plain(p.what()).plain("). ");
+        if (otherTold) {
+            b.person(other).plain(" has been told.");
+        } else {
+            b.plain("I couldn't message ").person(other).plain(" just now; please let them know.");
+        }
+        return Message.of(b.build());
+    }
+
+    public Message changeSuggested(Promise p, Optional<Instant> proposedDue, String note, ZoneId providerZone) {
+        Markup headline = Markup.builder().person(p.receiverId()).plain(" suggests a change to your promise ")
+                .bold(p.what()).plain(" (" + p.id() + ").").build();
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field("Due now", Markup.plain(when(p.due(), providerZone))));
+        proposedDue.ifPresent(d -> fields.add(new Field("Suggested", Markup.plain(when(d, providerZone) + " (your time)"))));
+        Message.Builder b = Message.builder(headline).text(headline).fields(fields);
+        if (!note.isBlank()) {
+            b.text(Markup.builder().bold("Their note: ").plain(note).build());
+        }
+        if (proposedDue.isPresent()) {
+            b.buttons(new Button(ActionIds.ACCEPT_DUE, "Accept the new date",
+                    p.id().value() + "@" + proposedDue.get().getEpochSecond(), Style.PRIMARY));
+        } else {
+            b.note(Markup.builder().plain("Reply to ").person(p.receiverId()).plain(" directly if you'd like to talk it through.").build());
+        }
+        return b.build();
+    }
+
+    public Message suggestionSent(Promise p, boolean providerTold) {
+        Markup.Builder b = Markup.builder();
+        if (providerTold) {
+            b.plain("I've passed your suggestion for ").bold(p.id().value()).plain(" on to ").person(p.providerId()).plain(".");
+        } else {
+            b.plain("I couldn't reach ").person(p.providerId()).plain(" just now; please tell them yourself.");
+        }
+        return Message.of(b.build());
+    }
+
+    public Message dueChanged(Promise p, String note, ZoneId receiverZone) {
+        Markup text = Markup.builder().person(p.providerId()).plain(" moved ").bold(p.what())
+                .plain(" (" + p.id() + ") to ").bold(when(p.due(), receiverZone)).plain(" (your time).").build();
+        Message.Builder b = Message.builder(text).text(text);
+        if (!note.isBlank()) {
+            b.text(Markup.builder().bold("Their note: ").plain(note).build());
+        }
+        return b.build();
+    }
+
+    public Message dueChangeAccepted(Promise p, ZoneId providerZone, boolean receiverTold) {
+        Markup.Builder b = Markup.builder().plain("Done: ").bold(p.id().value()).plain(" is now due ")
+                .bold(when(p.due(), providerZone)).plain(". ");
+        if (receiverTold) {
+            b.person(p.receiverId()).plain(" has been told.");
+        } else {
+            b.plain("I couldn't message ").person(p.receiverId()).plain(" just now; please let them know.");
+        }
+        return Message.of(b.build());
+    }
+}

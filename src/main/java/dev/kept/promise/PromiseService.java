@@ -1,0 +1,278 @@
+package dev.kept.promise;
+
+import dev.kept.chat.DeliveryFailedException;
+import dev.kept.chat.Directory;
+import dev.kept.chat.Markup;
+import dev.kept.chat.Message;
+import dev.kept.chat.Messenger;
+import dev.kept.chat.Person;
+import dev.kept.chat.Profile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The rules for making and changing promises, for every platform: validation, authorization
+ * (through {@link Promise}'s transitions), atomic storage and telling the other party.
+ * Throws {@link Refusal} with a reason for the person when it will not do something.
+ */
+@Service
+public class PromiseService {
+
+    static final Duration LONGEST_PROMISE = Duration.ofDays(2 * 366);
+    private static final int CONFLICT_RETRIES = 5;
+    private static final Logger log = LoggerFactory.getLogger(PromiseService.class);
+
+    private final PromiseStore store;
+    private final Directory directory;
+    private final Messenger messenger;
+    private final Clock clock;
+    private final PromiseMessages messages;
+
+    public PromiseService(PromiseStore store, Directory directory, Messenger messenger, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.messenger = messenger;
+        this.clock = clock;
+        this.messages = new PromiseMessages(clock);
+    }
+
+    /** A promise just made, and whether the receiver could be told. */
+    public record Made(Promise promise, boolean receiverTold) {
+    }
+
+    /** A change applied, and whether the other party could be told. */
+    public record Changed(Promise promise, boolean otherPartyTold) {
+    }
+
+    public ZoneId zoneOf(Person person) {
+        return directory.lookup(person).map(Profile::zone).orElse(ZoneOffset.UTC);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * Checks what can be checked without asking anyone (no storage, no directory): used to answer
+     * a form at once. Keys are input ids ({@link ActionIds}); empty when all is well.
+     */
+    public Map<String, String> checkFields(Person provider, Optional<String> receiverId, String what,
+                                           String whatMatters, Optional<Instant> due) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (receiverId.isEmpty()) {
+            errors.put(ActionIds.INPUT_RECEIVER, "Pick the colleague you're promising.");
+        } else if (receiverId.get().equals(provider.userId())) {
+            errors.put(ActionIds.INPUT_RECEIVER, "You can't make a promise to yourself. Pick a colleague.");
+        }
+        whatProblem(what).ifPresent(p -> errors.put(ActionIds.INPUT_WHAT, p));
+        if (whatMatters.length() > Promise.MAX_NOTE_LENGTH) {
+            errors.put(ActionIds.INPUT_MATTERS, "Keep this under " + Promise.MAX_NOTE_LENGTH + " characters (it has "
+                    + whatMatters.length() + ").");
+        }
+        if (due.isEmpty()) {
+            errors.put(ActionIds.INPUT_DUE, "Pick when it will be done.");
+        } else {
+            dueProblem(due.get()).ifPresent(p -> errors.put(ActionIds.INPUT_DUE, p));
+        }
+        return errors;
+    }
+
+    /** Makes a promise from {@code provider} to {@code receiverId} and tells the receiver. */
+    public Made make(Person provider, String receiverId, String what, String whatMatters, Instant due) {
+        String cleanWhat = what == null ? "" : what.strip();
+        String cleanMatters = whatMatters == null ? "" : whatMatters.strip();
+        Person receiver = provider.workspace().person(receiverId);
+        if (receiver.equals(provider)) {
+            throw new Refusal("You can't make a promise to yourself: Kept is for promises between colleagues. "
+                    + "Mention the colleague you're promising, e.g. `/promise @bob the Q3 deck by friday`.");
+        }
+        whatProblem(cleanWhat).ifPresent(p -> {
+            throw new Refusal(p);
+        });
+        if (cleanMatters.length() > Promise.MAX_NOTE_LENGTH) {
+            throw new Refusal("Keep what matters to them under " + Promise.MAX_NOTE_LENGTH + " characters.");
+        }
+        dueProblem(due).ifPresent(p -> {
+            throw new Refusal(p + " For example: `by friday 3pm`, `by tomorrow`, `in 3 days`.");
+        });
+        Profile receiverProfile = directory.lookup(receiver).orElseThrow(() -> new Refusal(
+                "I couldn't find that colleague in this workspace. Mention them with @ so their name turns into a link."));
+        if (receiverProfile.bot()) {
+            throw new Refusal(Markup.builder().person(receiverId)
+                    .plain(" is a bot or app, and can't receive promises. Promise a person instead.").build());
+        }
+        if (!receiverProfile.active()) {
+            throw new Refusal(Markup.builder().person(receiverId)
+                    .plain("'s account is deactivated, so they can't receive promises.").build());
+        }
+        Instant now = clock.instant();
+        PromiseDraft draft = new PromiseDraft(provider.workspace(), provider.userId(), receiverId, cleanWhat,
+                cleanMatters, due, now);
+        Promise promise = store.create(draft, new HistoryEntry(now, provider.userId(), HistoryEntry.Event.CREATED,
+                "due " + due));
+        boolean told = tell(receiver, messages.promiseMadeToYou(promise, receiverProfile.zone()));
+        return new Made(promise, told);
+    }
+
+    public Changed deliver(Person actor, PromiseId id) {
+        Promise.Change change = change(actor, id, (p, now) -> p.deliver(actor.userId(), now));
+        Promise p = change.after();
+        return new Changed(p, tell(p.receiver(), messages.delivered(p, zoneOf(p.receiver()))));
+    }
+
+    /** The receiver cancels (no longer needed) or the provider releases (can't keep it, with a reason). */
+    public Changed cancel(Person actor, PromiseId id, String note) {
+        String cleanNote = note == null ? "" : note.strip();
+        if (cleanNote.length() > Promise.MAX_NOTE_LENGTH) {
+            throw new Refusal("Keep the reason under " + Promise.MAX_NOTE_LENGTH + " characters.");
+        }
+        Promise.Change change = change(actor, id, (p, now) -> p.cancel(actor.userId(), cleanNote, now));
+        Promise p = change.after();
+        boolean told = p.status() == PromiseStatus.RELEASED
+                ? tell(p.receiver(), messages.released(p))
+                : tell(p.provider(), messages.cancelled(p));
+        return new Changed(p, told);
+    }
+
+    /** The receiver says "sounds good"; the provider hears it. */
+    public Changed acknowledge(Person actor, PromiseId id) {
+        Promise current = find(actor, id);
+        if (current.receiverId().equals(actor.userId()) && current.status().isOpen() && alreadyAcknowledged(current)) {
+            // An old copy of the message was clicked again: nothing new to record or to tell.
+            return new Changed(current, true);
+        }
+        Promise p = change(actor, id, (pr, now) -> pr.acknowledge(actor.userId(), now)).after();
+        return new Changed(p, tell(p.provider(), messages.acknowledged(p)));
+    }
+
+    /** Acknowledged since the promise was made or last given a new date. */
+    private boolean alreadyAcknowledged(Promise p) {
+        List<HistoryEntry> history = store.history(p.workspace(), p.id());
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryEntry.Event event = history.get(i).event();
+            if (event == HistoryEntry.Event.ACKNOWLEDGED) {
+                return true;
+            }
+            if (event == HistoryEntry.Event.DUE_CHANGED || event == HistoryEntry.Event.CREATED) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The receiver suggests another date and/or says something; the provider can accept a date in one click. */
+    public Changed suggest(Person actor, PromiseId id, Optional<Instant> proposedDue, String note) {
+        String cleanNote = note == null ? "" : note.strip();
+        if (proposedDue.isEmpty() && cleanNote.isEmpty()) {
+            throw new Refusal("Suggest another date, or write a note, or both.");
+        }
+        if (cleanNote.length() > Promise.MAX_NOTE_LENGTH) {
+            throw new Refusal("Keep the note under " + Promise.MAX_NOTE_LENGTH + " characters.");
+        }
+        if (proposedDue.isPresent()) {
+            dueProblem(proposedDue.get()).ifPresent(p -> {
+                throw new Refusal(p);
+            });
+        }
+        Promise p = change(actor, id, (pr, now) -> pr.suggestChange(actor.userId(), proposedDue, cleanNote, now))
+                .after();
+        return new Changed(p, tell(p.provider(), messages.changeSuggested(p, proposedDue, cleanNote,
+                zoneOf(p.provider()))));
+    }
+
+    /** The provider moves the due date (a renegotiation); the receiver is told the new date. */
+    public Changed changeDue(Person actor, PromiseId id, Instant newDue, String note) {
+        dueProblem(newDue).ifPresent(p -> {
+            throw new Refusal(p);
+        });
+        String cleanNote = note == null ? "" : note.strip();
+        Promise p = change(actor, id, (pr, now) -> pr.changeDue(actor.userId(), newDue, cleanNote, now)).after();
+        return new Changed(p, tell(p.receiver(), messages.dueChanged(p, cleanNote, zoneOf(p.receiver()))));
+    }
+
+    public Promise find(Person asker, PromiseId id) {
+        Promise p = store.find(asker.workspace(), id).orElseThrow(() -> unknown(id));
+        if (!p.isParty(asker.userId())) {
+            throw unknown(id);
+        }
+        return p;
+    }
+
+    /** A person's open promises, both ways, soonest due first, at most {@code limit} each. */
+    public Listing list(Person person, int limit) {
+        return new Listing(store.open(person, Side.MADE, limit), store.countOpen(person, Side.MADE),
+                store.open(person, Side.RECEIVED, limit), store.countOpen(person, Side.RECEIVED));
+    }
+
+    public record Listing(List<Promise> made, long madeTotal, List<Promise> received, long receivedTotal) {
+    }
+
+    public PromiseMessages messages() {
+        return messages;
+    }
+
+    private Promise.Change change(Person actor, PromiseId id, BiFunction<Promise, Instant, Promise.Change> transition) {
+        for (int attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
+            Promise current = store.find(actor.workspace(), id).orElseThrow(() -> unknown(id));
+            if (!current.isParty(actor.userId())) {
+                // Someone who is neither provider nor receiver learns nothing about the promise.
+                throw unknown(id);
+            }
+            Promise.Change change = transition.apply(current, clock.instant());
+            if (store.apply(change)) {
+                return change;
+            }
+        }
+        throw new Refusal("Someone else changed " + id + " at the same moment. Please try again.");
+    }
+
+    private static Refusal unknown(PromiseId id) {
+        return new Refusal(Markup.builder().plain("I don't know a promise ").bold(id.value())
+                .plain(" of yours. `/promise list` shows the ones you're part of.").build());
+    }
+
+    private Optional<String> whatProblem(String what) {
+        if (what.isBlank()) {
+            return Optional.of("Say what you're promising, e.g. `/promise @bob the Q3 deck by friday 3pm`.");
+        }
+        if (what.length() > Promise.MAX_WHAT_LENGTH) {
+            return Optional.of(String.format(java.util.Locale.ROOT,
+                    "That's %,d characters; keep what you promise under %,d characters. Link to a document for the details.",
+                    what.length(), Promise.MAX_WHAT_LENGTH));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> dueProblem(Instant due) {
+        Instant now = clock.instant();
+        if (!due.isAfter(now)) {
+            return Optional.of("That time is already in the past. Pick a time in the future.");
+        }
+        if (due.isAfter(now.plus(LONGEST_PROMISE))) {
+            return Optional.of("That's more than two years away. Pick a nearer date: promises work best in weeks, not years.");
+        }
+        return Optional.empty();
+    }
+
+    private boolean tell(Person recipient, Message message) {
+        try {
+            messenger.sendDirect(recipient, message);
+            return true;
+        } catch (DeliveryFailedException e) {
+            log.warn("Could not message {}: {}", recipient, e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.kept.promise;
+
+import dev.kept.chat.Person;
+import dev.kept.chat.Workspace;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: where promises live. Every method is one atomic step: a promise is stored whole with its
+ * indexes and history, or not at all.
+ *
+ * @throws dev.kept.chat.StoreUnavailableException from any method when the store cannot be reached
+ */
+public interface PromiseStore {
+
+    /** Stores a new promise under a fresh id unique in its workspace, with its first history entry. */
+    Promise create(PromiseDraft draft, HistoryEntry created);
+
+    Optional<Promise> find(Workspace workspace, PromiseId id);
+
+    /**
+     * Applies a change if the stored promise still has {@code change.before().version()}: writes the
+     * new state, moves it between open/closed indexes and appends the history entry.
+     *
+     * @return false when someone else changed the promise first (nothing was written)
+     */
+    boolean apply(Promise.Change change);
+
+    /** Open promises on one side of a person, soonest due first. */
+    List<Promise> open(Person person, Side side, int limit);
+
+    /** How many open promises a person has on one side. */
+    long countOpen(Person person, Side side);
+
+    /** Closed promises on one side of a person (delivered, rated, released, cancelled), most recently due first. */
+    List<Promise> closed(Person person, Side side, int limit);
+
+    List<HistoryEntry> history(Workspace workspace, PromiseId id);
+}

@@ -1,0 +1,108 @@
+package dev.kept.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.methods.MethodsClient;
+import dev.kept.chat.DeliveryFailedException;
+import dev.kept.chat.Message;
+import dev.kept.chat.Outcome;
+import dev.kept.chat.Person;
+import dev.kept.chat.PlatformText;
+import dev.kept.chat.Directory;
+import dev.kept.chat.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries out what the core decided, in Slack, after the ack: private answers through the
+ * interaction's {@code response_url}, replaced messages, modals through {@code views.open}, and a
+ * DM wherever there is no response_url (after a modal, say).
+ */
+@Component
+public class SlackResponder {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackResponder.class);
+
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final SlackCalls calls;
+    private final SlackMessenger messenger;
+    private final Directory directory;
+
+    SlackResponder(Slack slack, MethodsClient methods, SlackCalls calls, SlackMessenger messenger, Directory directory) {
+        this.slack = slack;
+        this.methods = methods;
+        this.calls = calls;
+        this.messenger = messenger;
+        this.directory = directory;
+    }
+
+    public static Workspace workspace(String teamId) {
+        return new Workspace("slack", teamId);
+    }
+
+    public PlatformText text(Workspace workspace) {
+        return new SlackPlatformText(workspace, directory);
+    }
+
+    /** Answers an interaction that came with a response_url (and maybe a trigger id for modals). */
+    public void respond(Person person, Outcome outcome, String responseUrl, String triggerId) {
+        if (outcome instanceof Outcome.Reply r) {
+            viaResponseUrl(person, responseUrl, r.message(), false);
+        } else if (outcome instanceof Outcome.ReplaceOriginal r) {
+            viaResponseUrl(person, responseUrl, r.message(), true);
+        } else if (outcome instanceof Outcome.OpenForm f) {
+            try {
+                calls.call("views.open", () -> methods.viewsOpen(v -> v.triggerId(triggerId)
+                        .view(BlockKitRenderer.modal(f.form()))));
+            } catch (SlackCalls.SlackCallFailed e) {
+                log.warn("Could not open a form for {}: {}", person, e.getMessage());
+                viaResponseUrl(person, responseUrl, f.fallback(), false);
+            }
+        }
+    }
+
+    /** Answers in a conversation (a DM the person wrote in); forms can't be opened there. */
+    public void respondIn(String channel, Outcome outcome) {
+        Message message = null;
+        if (outcome instanceof Outcome.Reply r) {
+            message = r.message();
+        } else if (outcome instanceof Outcome.ReplaceOriginal r) {
+            message = r.message();
+        } else if (outcome instanceof Outcome.OpenForm f) {
+            message = f.fallback();
+        }
+        if (message != null) {
+            try {
+                messenger.post(channel, message);
+            } catch (DeliveryFailedException e) {
+                log.warn("Could not answer in {}: {}", channel, e.getMessage());
+            }
+        }
+    }
+
+    private void viaResponseUrl(Person person, String responseUrl, Message message, boolean replace) {
+        if (responseUrl != null && !responseUrl.isBlank()) {
+            ActionResponse response = ActionResponse.builder()
+                    .responseType("ephemeral")
+                    .replaceOriginal(replace)
+                    .text(BlockKitRenderer.fallbackText(message))
+                    .blocks(BlockKitRenderer.blocks(message))
+                    .build();
+            try (okhttp3.Response r = slack.getHttpClient().postJsonBody(responseUrl, response)) {
+                if (r.isSuccessful()) {
+                    return;
+                }
+                log.warn("response_url answered {}; sending a DM instead", r.code());
+            } catch (Exception e) {
+                log.warn("response_url failed ({}); sending a DM instead", e.getMessage());
+            }
+        }
+        try {
+            messenger.sendDirect(person, message);
+        } catch (DeliveryFailedException e) {
+            log.warn("Could not answer {}: {}", person, e.getMessage());
+        }
+    }
+}

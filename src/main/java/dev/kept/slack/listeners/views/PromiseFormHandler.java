@@ -1,0 +1,78 @@
+package dev.kept.slack.listeners.views;
+
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.ViewState;
+import dev.kept.chat.FormSubmission;
+import dev.kept.chat.Person;
+import dev.kept.promise.PromiseInbound;
+import dev.kept.slack.SlackResponder;
+import dev.kept.slack.SlackWork;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A submitted modal. Field problems that need no lookup are answered in the ack itself, so the
+ * modal stays open with the message under the field; the rest happens after the ack and the
+ * answer arrives as a DM.
+ */
+@Component
+class PromiseFormHandler implements ViewSubmissionHandler {
+
+    static final String BUSY = "Kept is very busy right now. Please try again in a minute.";
+
+    private final PromiseInbound inbound;
+    private final SlackResponder responder;
+    private final SlackWork work;
+
+    PromiseFormHandler(PromiseInbound inbound, SlackResponder responder, SlackWork work) {
+        this.inbound = inbound;
+        this.responder = responder;
+        this.work = work;
+    }
+
+    @Override
+    public Response apply(ViewSubmissionRequest request, ViewSubmissionContext context) {
+        ViewSubmissionPayload p = request.getPayload();
+        String teamId = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+        Person person = SlackResponder.workspace(teamId).person(p.getUser().getId());
+        FormSubmission submission = translate(p);
+        Map<String, String> errors = inbound.check(person, submission);
+        if (!errors.isEmpty()) {
+            return context.ack(r -> r.responseAction("errors").errors(errors));
+        }
+        boolean taken = work.submit(() -> responder.respond(person, inbound.submit(person, submission), null, null));
+        if (!taken) {
+            String firstInput = submission.texts().keySet().stream().findFirst().orElse("what");
+            return context.ack(r -> r.responseAction("errors").errors(Map.of(firstInput, BUSY)));
+        }
+        return context.ack();
+    }
+
+    static FormSubmission translate(ViewSubmissionPayload p) {
+        Map<String, String> texts = new HashMap<>();
+        Map<String, String> people = new HashMap<>();
+        Map<String, Instant> instants = new HashMap<>();
+        Map<String, Map<String, ViewState.Value>> values =
+                p.getView().getState() == null ? Map.of() : p.getView().getState().getValues();
+        values.forEach((blockId, byAction) -> byAction.forEach((actionId, v) -> {
+            if (v.getValue() != null) {
+                texts.put(actionId, v.getValue());
+            }
+            if (v.getSelectedUser() != null) {
+                people.put(actionId, v.getSelectedUser());
+            }
+            if (v.getSelectedDateTime() != null) {
+                instants.put(actionId, Instant.ofEpochSecond(v.getSelectedDateTime()));
+            }
+        }));
+        String context = p.getView().getPrivateMetadata() == null ? "" : p.getView().getPrivateMetadata();
+        return new FormSubmission(p.getView().getCallbackId(), context, texts, people, instants);
+    }
+}

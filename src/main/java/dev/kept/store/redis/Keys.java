@@ -1,0 +1,56 @@
+package dev.kept.store.redis;
+
+import dev.kept.chat.Person;
+import dev.kept.chat.Workspace;
+import dev.kept.promise.PromiseId;
+import dev.kept.promise.Side;
+
+/**
+ * Every Redis key Kept uses, in one place. All keys of one workspace share the hash tag
+ * {@code {platform:workspace}}, so a script touching several of them stays in one Redis Cluster slot:
+ * <pre>
+ * kept:{slack:T123}:promise:K7Q2           hash: the promise
+ * kept:{slack:T123}:history:K7Q2           list: its history, oldest first
+ * kept:{slack:T123}:made:open:U111         sorted set of ids, scored by due epoch millis
+ * kept:{slack:T123}:made:closed:U111       (and received:open / received:closed)
+ * kept:{slack:T123}:profile:U111           hash: a cached profile, with a TTL
+ * </pre>
+ */
+final class Keys {
+
+    private final String prefix;
+
+    Keys(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** The part every key of a workspace starts with, e.g. {@code kept:{slack:T123}:}. */
+    String workspace(Workspace workspace) {
+        return prefix + "{" + workspace.key() + "}:";
+    }
+
+    String promise(Workspace workspace, PromiseId id) {
+        return workspace(workspace) + "promise:" + id.value();
+    }
+
+    String history(Workspace workspace, PromiseId id) {
+        return workspace(workspace) + "history:" + id.value();
+    }
+
+    String open(Person person, Side side) {
+        return index(person, side, "open");
+    }
+
+    String closed(Person person, Side side) {
+        return index(person, side, "closed");
+    }
+
+    String profile(Person person) {
+        return workspace(person.workspace()) + "profile:" + person.userId();
+    }
+
+    private String index(Person person, Side side, String state) {
+        String sideName = side == Side.MADE ? "made" : "received";
+        return workspace(person.workspace()) + sideName + ":" + state + ":" + person.userId();
+    }
+}

@@ -1,0 +1,282 @@
+package dev.kept.store.redis;
+
+import dev.kept.chat.Person;
+import dev.kept.chat.Workspace;
+import dev.kept.promise.HistoryEntry;
+import dev.kept.promise.Promise;
+import dev.kept.promise.PromiseDraft;
+import dev.kept.promise.PromiseId;
+import dev.kept.promise.PromiseStatus;
+import dev.kept.promise.PromiseStore;
+import dev.kept.promise.Side;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Repository;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Promises in Redis: a small hash per promise, its history as a list, and per person four sorted
+ * sets of ids (made/received × open/closed) scored by due time. Every write is one Lua script, so
+ * a promise is always stored whole with its indexes and history, or not at all. See {@link Keys}
+ * for the key layout and {@link PromiseCodec} for the stored form.
+ *
+ * <p>Instants are kept to the millisecond: {@link #create} returns the promise as stored.
+ */
+@Repository
+public class RedisPromiseStore implements PromiseStore {
+
+    static final int FIRST_ID_LENGTH = 4;
+    static final int LAST_ID_LENGTH = 6;
+    /** Collisions in a row at one id length before trying a longer id. */
+    static final int COLLISIONS_BEFORE_LONGER_ID = 5;
+
+    /**
+     * KEYS: promise, history, provider's made:open, receiver's received:open.
+     * ARGV: id, due score, history entry, then the hash's field/value pairs.
+     */
+    private static final RedisScript<Long> CREATE = script("""
+            if redis.call('EXISTS', KEYS[1], KEYS[2]) > 0 then
+              return 0
+            end
+            redis.call('HSET', KEYS[1], unpack(ARGV, 4))
+            redis.call('RPUSH', KEYS[2], ARGV[3])
+            redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+            redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
+            return 1
+            """);
+
+    /**
+     * KEYS: promise, history, made:open, made:closed (provider), received:open, received:closed (receiver).
+     * ARGV: expected version, id, due score, '1' when open else '0', history entry, then field/value pairs.
+     * Nothing is written unless the stored version is the expected one.
+     */
+    private static final RedisScript<Long> APPLY = script("""
+            if redis.call('HGET', KEYS[1], 'v') ~= ARGV[1] then
+              return 0
+            end
+            redis.call('HSET', KEYS[1], unpack(ARGV, 6))
+            redis.call('RPUSH', KEYS[2], ARGV[5])
+            for i = 3, 6 do
+              redis.call('ZREM', KEYS[i], ARGV[2])
+            end
+            if ARGV[4] == '1' then
+              redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
+              redis.call('ZADD', KEYS[5], ARGV[3], ARGV[2])
+            else
+              redis.call('ZADD', KEYS[4], ARGV[3], ARGV[2])
+              redis.call('ZADD', KEYS[6], ARGV[3], ARGV[2])
+            end
+            return 1
+            """);
+
+    private final StringRedisTemplate redis;
+    private final Keys keys;
+    private final RandomGenerator random;
+
+    @Autowired
+    public RedisPromiseStore(StringRedisTemplate redis, KeptRedisProperties properties) {
+        this(redis, properties, new SecureRandom());
+    }
+
+    /** For tests: ids come from {@code random}, so collisions can be forced. */
+    RedisPromiseStore(StringRedisTemplate redis, KeptRedisProperties properties, RandomGenerator random) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.keys = new Keys(properties.keyPrefix());
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    @Override
+    public Promise create(PromiseDraft draft, HistoryEntry created) {
+        Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(created, "created");
+        int length = FIRST_ID_LENGTH;
+        int collisions = 0;
+        while (true) {
+            PromiseId id = nextId(length);
+            Promise promise = new Promise(id, draft.workspace(), draft.providerId(), draft.receiverId(),
+                    draft.what(), draft.whatMatters(), PromiseCodec.millis(draft.due()),
+                    PromiseCodec.millis(draft.created()), PromiseStatus.OPEN, 0, 0, "", 1);
+            if (insert(promise, created)) {
+                return promise;
+            }
+            collisions++;
+            if (collisions >= COLLISIONS_BEFORE_LONGER_ID) {
+                if (length == LAST_ID_LENGTH) {
+                    throw new IllegalStateException("Could not find a free promise id in "
+                            + draft.workspace().key() + " after " + collisions + " tries at " + length
+                            + " characters");
+                }
+                length++;
+                collisions = 0;
+            }
+        }
+    }
+
+    private PromiseId nextId(int length) {
+        synchronized (random) {
+            return PromiseId.random(random, length);
+        }
+    }
+
+    private boolean insert(Promise promise, HistoryEntry created) {
+        Workspace ws = promise.workspace();
+        List<String> keyList = List.of(
+                keys.promise(ws, promise.id()),
+                keys.history(ws, promise.id()),
+                keys.open(promise.provider(), Side.MADE),
+                keys.open(promise.receiver(), Side.RECEIVED));
+        List<String> args = new ArrayList<>(25);
+        args.add(promise.id().value());
+        args.add(score(promise));
+        args.add(PromiseCodec.entry(created));
+        args.addAll(PromiseCodec.fields(promise));
+        Long stored = RedisFailures.guard("store a new promise in " + ws.key(),
+                () -> redis.execute(CREATE, keyList, args.toArray()));
+        return stored != null && stored == 1L;
+    }
+
+    @Override
+    public Optional<Promise> find(Workspace workspace, PromiseId id) {
+        Map<String, String> hash = RedisFailures.guard("read promise " + id + " in " + workspace.key(),
+                () -> redis.<String, String>opsForHash().entries(keys.promise(workspace, id)));
+        return Optional.ofNullable(PromiseCodec.promise(workspace, id, hash));
+    }
+
+    @Override
+    public boolean apply(Promise.Change change) {
+        Objects.requireNonNull(change, "change");
+        Promise before = change.before();
+        Promise after = change.after();
+        if (!before.id().equals(after.id()) || !before.workspace().equals(after.workspace())
+                || !before.providerId().equals(after.providerId())
+                || !before.receiverId().equals(after.receiverId())) {
+            throw new IllegalArgumentException("A change cannot move a promise to another id, workspace or party: "
+                    + before.id() + " → " + after.id());
+        }
+        if (after.version() <= before.version()) {
+            throw new IllegalArgumentException("A change must raise the version of " + before.id() + ": "
+                    + before.version() + " → " + after.version());
+        }
+        Workspace ws = after.workspace();
+        List<String> keyList = List.of(
+                keys.promise(ws, after.id()),
+                keys.history(ws, after.id()),
+                keys.open(after.provider(), Side.MADE),
+                keys.closed(after.provider(), Side.MADE),
+                keys.open(after.receiver(), Side.RECEIVED),
+                keys.closed(after.receiver(), Side.RECEIVED));
+        List<String> args = new ArrayList<>(27);
+        args.add(Long.toString(before.version()));
+        args.add(after.id().value());
+        args.add(score(after));
+        args.add(after.status().isOpen() ? "1" : "0");
+        args.add(PromiseCodec.entry(change.entry()));
+        args.addAll(PromiseCodec.fields(after));
+        Long applied = RedisFailures.guard("update promise " + after.id() + " in " + ws.key(),
+                () -> redis.execute(APPLY, keyList, args.toArray()));
+        return applied != null && applied == 1L;
+    }
+
+    @Override
+    public List<Promise> open(Person person, Side side, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        String key = keys.open(person, side);
+        Set<String> ids = RedisFailures.guard("list open promises of " + person.userId(),
+                () -> redis.opsForZSet().range(key, 0, limit - 1L));
+        return load(person, ids, true);
+    }
+
+    @Override
+    public long countOpen(Person person, Side side) {
+        Long count = RedisFailures.guard("count open promises of " + person.userId(),
+                () -> redis.opsForZSet().zCard(keys.open(person, side)));
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public List<Promise> closed(Person person, Side side, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        String key = keys.closed(person, side);
+        Set<String> ids = RedisFailures.guard("list closed promises of " + person.userId(),
+                () -> redis.opsForZSet().reverseRange(key, 0, limit - 1L));
+        return load(person, ids, false);
+    }
+
+    @Override
+    public List<HistoryEntry> history(Workspace workspace, PromiseId id) {
+        List<String> stored = RedisFailures.guard("read the history of " + id + " in " + workspace.key(),
+                () -> redis.opsForList().range(keys.history(workspace, id), 0, -1));
+        if (stored == null) {
+            return List.of();
+        }
+        List<HistoryEntry> entries = new ArrayList<>(stored.size());
+        for (String s : stored) {
+            entries.add(PromiseCodec.entry(s));
+        }
+        return entries;
+    }
+
+    /**
+     * Reads the listed promises in one pipelined round trip, keeping the index order. A promise that
+     * changed state between reading the index and reading it is left out.
+     */
+    private List<Promise> load(Person person, Set<String> ids, boolean open) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        Workspace ws = person.workspace();
+        List<PromiseId> promiseIds = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            promiseIds.add(new PromiseId(id));
+        }
+        List<Object> hashes = RedisFailures.guard("read promises of " + person.userId() + " in " + ws.key(),
+                () -> redis.executePipelined((RedisCallback<Object>) connection -> {
+                    readAll(connection, ws, promiseIds);
+                    return null;
+                }));
+        List<Promise> promises = new ArrayList<>(promiseIds.size());
+        for (int i = 0; i < promiseIds.size() && i < hashes.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> hash = (Map<String, String>) hashes.get(i);
+            Promise promise = PromiseCodec.promise(ws, promiseIds.get(i), hash);
+            if (promise != null && promise.status().isOpen() == open) {
+                promises.add(promise);
+            }
+        }
+        return promises;
+    }
+
+    private void readAll(RedisConnection connection, Workspace ws, List<PromiseId> ids) {
+        for (PromiseId id : ids) {
+            connection.hashCommands().hGetAll(keys.promise(ws, id).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String score(Promise promise) {
+        return Long.toString(promise.due().toEpochMilli());
+    }
+
+    private static RedisScript<Long> script(String lua) {
+        DefaultRedisScript<Long> script = new DefaultRedisScript<>();
+        script.setScriptText(lua);
+        script.setResultType(Long.class);
+        return script;
+    }
+}

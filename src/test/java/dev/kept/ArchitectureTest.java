@@ -1,0 +1,41 @@
+package dev.kept;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The dependency rule: the core (promise, nudge, feedback, insight, chat) knows nothing of Slack,
+ * Redis or any adapter; adapters depend on the core, never the other way round, and not on each other.
+ */
+@AnalyzeClasses(packages = "dev.kept", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    static final String[] CORE = {"dev.kept.promise..", "dev.kept.nudge..", "dev.kept.feedback..",
+            "dev.kept.insight..", "dev.kept.chat.."};
+
+    @ArchTest
+    static final ArchRule coreIsFreeOfSlackAndRedis = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.slack..", "org.springframework.data.redis..", "io.lettuce..", "redis.embedded..",
+                    "jakarta.servlet..", "org.springframework.web..")
+            .because("the core is platform-neutral; adapters translate to and from it");
+
+    @ArchTest
+    static final ArchRule coreDoesNotUseAdapters = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.kept.slack..", "dev.kept.store..")
+            .because("the core owns its ports and adapters implement them");
+
+    @ArchTest
+    static final ArchRule slackDoesNotReachIntoTheStore = noClasses().that().resideInAPackage("dev.kept.slack..")
+            .should().dependOnClassesThat().resideInAPackage("dev.kept.store..")
+            .because("adapters meet only through the core's ports");
+
+    @ArchTest
+    static final ArchRule storeDoesNotKnowSlack = noClasses().that().resideInAPackage("dev.kept.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.kept.slack..", "com.slack..")
+            .because("adapters meet only through the core's ports");
+}

@@ -1,0 +1,105 @@
+package dev.kept.slack;
+
+import dev.kept.KeptApplication;
+import dev.kept.testing.MutableClock;
+import dev.kept.testing.redis.TestRedis;
+import dev.kept.testing.slack.FakeSlackApi;
+import dev.kept.testing.slack.SlackRequests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Kept started whole in HTTP mode: real HTTP to /slack/events with requests signed as Slack signs
+ * them, a real Redis, and the fake Slack Web API recording what Kept sends.
+ */
+@SpringBootTest(classes = {KeptApplication.class, SlackHttpTestSupport.TestClock.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class SlackHttpTestSupport {
+
+    static final String SECRET = "test-signing-secret";
+    static final String TEAM = "T123";
+    /** Monday 23 November 2026, 09:00 UTC. */
+    static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T09:00:00Z");
+
+    static final FakeSlackApi slack = FakeSlackApi.start();
+    private static final AtomicInteger triggers = new AtomicInteger();
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(MONDAY_MORNING);
+        }
+    }
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("kept.slack.bot-token", () -> "xoxb-test-token");
+        registry.add("kept.slack.app-token", () -> "");
+        registry.add("kept.slack.signing-secret", () -> SECRET);
+        registry.add("kept.slack.api-url", slack::baseUrl);
+        registry.add("kept.redis.url", TestRedis::url);
+    }
+
+    @AfterAll
+    static void quiet() {
+        slack.reset();
+    }
+
+    @BeforeEach
+    void cleanSlate() {
+        TestRedis.flushAll();
+        slack.reset();
+        slack.withDefaultUsers();
+        clock.set(MONDAY_MORNING);
+    }
+
+    URI events() {
+        return URI.create("http://127.0.0.1:" + port + "/slack/events");
+    }
+
+    HttpResponse<String> slash(String userId, String text) {
+        String body = SlackRequests.slashCommandBody(TEAM, userId, userId.toLowerCase(), "/promise", text,
+                slack.responseUrl("cmd-" + triggers.incrementAndGet()), "trigger-" + triggers.get(), "C0GENERAL");
+        return signedPost(SlackRequests.FORM, body);
+    }
+
+    HttpResponse<String> click(String userId, String actionId, String value) {
+        String payload = SlackRequests.blockActionPayload(TEAM, userId, actionId, value, "D" + userId,
+                "1763800000.000100", "trigger-" + triggers.incrementAndGet(), slack.responseUrl("click-" + triggers.get()));
+        return signedPost(SlackRequests.FORM, SlackRequests.interactionBody(payload));
+    }
+
+    HttpResponse<String> directMessage(String userId, String text) {
+        String body = SlackRequests.messageImEventBody(TEAM, userId, "D" + userId, text, "1763800000.0001");
+        return signedPost(SlackRequests.JSON, body);
+    }
+
+    HttpResponse<String> signedPost(String contentType, String body) {
+        return SlackRequests.post(http, events(), SECRET, clock.instant().getEpochSecond(), contentType, body);
+    }
+}
