@@ -32,7 +32,7 @@ class SocketModeRunner implements SmartLifecycle {
         try {
             socketModeApp = new SocketModeApp(properties.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
             socketModeApp.startAsync();
-            log.info("Slack: connected by Socket Mode.");
+            log.info("Slack: connecting by Socket Mode (no public URL needed).");
         } catch (Exception e) {
             throw new IllegalStateException("Could not connect to Slack by Socket Mode: " + e.getMessage()
                     + ". Check SLACK_APP_TOKEN (xapp-…, with the connections:write scope).", e);
@@ -46,6 +46,10 @@ class SocketModeRunner implements SmartLifecycle {
         if (running != null) {
             try {
                 running.close();
+                // SocketModeApp.close() leaves the client's worker threads running (SDK 1.51): close it too.
+                if (running.getClient() != null) {
+                    running.getClient().close();
+                }
             } catch (Exception e) {
                 log.warn("Socket Mode did not close cleanly: {}", e.getMessage());
             }

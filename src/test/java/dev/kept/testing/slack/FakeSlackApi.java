@@ -53,7 +53,8 @@ import java.util.function.Consumer;
  * U111 alice (Europe/Berlin), U222 bob (America/New_York), U333 carol (Asia/Tokyo), UBOT1 deploybot (a bot) and
  * UGONE "Gone Person" (deleted). {@link #clearUsers()} removes them; {@link #reset()} keeps users.
  *
- * <p>Answered methods: {@code auth.test}, {@code users.info}, {@code conversations.open}, {@code chat.postMessage},
+ * <p>Answered methods: {@code auth.test}, {@code users.info}, {@code conversations.open},
+ * {@code conversations.history} (what was posted, with its metadata), {@code chat.postMessage},
  * {@code chat.postEphemeral}, {@code chat.update}, {@code chat.delete}, {@code views.open}, {@code views.update},
  * {@code views.push}, {@code views.publish}. Anything else answers {@code {"ok":false,"error":"unknown_method"}}.
  * A request without a {@code Authorization: Bearer xox…} header (or a {@code token=xox…} param) answers
@@ -63,6 +64,12 @@ import java.util.function.Consumer;
  * -Dexec.mainClass=dev.kept.testing.slack.FakeSlackApi [-Dexec.args=9797]} (port also from {@code FAKE_SLACK_PORT}).
  */
 public final class FakeSlackApi implements AutoCloseable {
+
+    static {
+        // Without TCP_NODELAY the JDK server's small writes meet the client's delayed ACKs: ~40 ms a call.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
 
     /** Name under which requests to {@code /response/{id}} are recorded. */
     public static final String RESPONSE_URL = "response_url";
@@ -212,6 +219,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** DM channel id → messages posted there, oldest first (what conversations.history reads). */
+    private final Map<String, List<JsonObject>> conversations = new HashMap<>();
     private final Map<String, FakeUser> users = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final List<Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
@@ -336,12 +345,76 @@ public final class FakeSlackApi implements AutoCloseable {
             faults.clear();
         }
         calls.clear();
+        clearConversations();
     }
 
     /** Runs {@code listener} on every recorded call (on the server's thread, before the answer is sent). */
     public FakeSlackApi onCall(Consumer<Call> listener) {
         listeners.add(listener);
         return this;
+    }
+
+    // ---------------------------------------------------------------- Socket Mode
+
+    /** The method a Socket Mode client calls, with its app-level token, to get a WebSocket URL. */
+    public static final String APPS_CONNECTIONS_OPEN = "apps.connections.open";
+
+    /** What {@code apps.connections.open} answers with; {@code null}: the method is not answered. */
+    private volatile String socketModeUrl;
+    private boolean socketModeContext;
+
+    /**
+     * From now on {@code apps.connections.open} answers {@code {"ok":true,"url":url}} (e.g. a
+     * {@code FakeSocketModeServer}'s URL), as Slack does for an app-level token ({@code Authorization: Bearer xapp-…}).
+     * A bot or user token ({@code xox…}) is answered {@code not_allowed_token_type} and no token {@code not_authed};
+     * injected faults ({@link #failNext}) still win. {@link #reset()} keeps the URL; {@code null} goes back to
+     * answering {@code unknown_method}. Calls are recorded under {@link #APPS_CONNECTIONS_OPEN}.
+     */
+    public synchronized FakeSlackApi socketModeUrl(String url) {
+        socketModeUrl = url;
+        if (!socketModeContext) {
+            // The longest matching context wins, so this one takes the method from the "/api/" handler.
+            server.createContext("/api/" + APPS_CONNECTIONS_OPEN, this::handleAppsConnectionsOpen);
+            socketModeContext = true;
+        }
+        return this;
+    }
+
+    private void handleAppsConnectionsOpen(HttpExchange ex) throws IOException {
+        String url = socketModeUrl;
+        if (url == null || !ex.getRequestURI().getPath().equals("/api/" + APPS_CONNECTIONS_OPEN)) {
+            handleApi(ex);
+            return;
+        }
+        try {
+            Request req = readRequest(ex);
+            Answer answer;
+            Fault fault = takeFault(APPS_CONNECTIONS_OPEN);
+            String token = bearerOrTokenParam(req);
+            if (fault != null) {
+                answer = faultAnswer(fault);
+            } else if (token == null || token.isBlank()) {
+                answer = error("not_authed");
+            } else if (!token.startsWith("xapp-")) {
+                answer = token.startsWith("xox") ? error("not_allowed_token_type") : error("invalid_auth");
+            } else {
+                JsonObject o = ok();
+                o.addProperty("url", url);
+                answer = Answer.json(o);
+            }
+            record(APPS_CONNECTIONS_OPEN, req, answer);
+            send(ex, answer);
+        } finally {
+            ex.close();
+        }
+    }
+
+    private static String bearerOrTokenParam(Request req) {
+        String auth = req.authorization;
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return auth.substring(7).trim();
+        }
+        return req.params.get("token");
     }
 
     // ---------------------------------------------------------------- fault injection
@@ -546,6 +619,7 @@ public final class FakeSlackApi implements AutoCloseable {
             case "users.info" -> usersInfo(p);
             case "conversations.open" -> conversationsOpen(p);
             case "chat.postMessage" -> postMessage(p);
+            case "conversations.history" -> conversationsHistory(p);
             case "chat.postEphemeral" -> postEphemeral(p);
             case "chat.update" -> chatUpdate(p);
             case "chat.delete" -> chatDelete(p);
@@ -711,8 +785,53 @@ public final class FakeSlackApi implements AutoCloseable {
         JsonObject o = ok();
         o.addProperty("channel", dmFor(channel));
         o.addProperty("ts", ts);
-        o.add("message", messageJson(p, ts));
+        JsonObject message = messageJson(p, ts);
+        if (notBlank(p.get("metadata"))) {
+            try {
+                message.add("metadata", com.google.gson.JsonParser.parseString(p.get("metadata")));
+            } catch (RuntimeException e) {
+                return error("invalid_metadata_format");
+            }
+        }
+        synchronized (conversations) {
+            conversations.computeIfAbsent(dmFor(channel), k -> new ArrayList<>()).add(message);
+        }
+        o.add("message", message);
         return Answer.json(o);
+    }
+
+    /** What was posted in a conversation, newest first, after {@code oldest}, like Slack's conversations.history. */
+    private Answer conversationsHistory(Map<String, String> p) {
+        String channel = p.get("channel");
+        if (!notBlank(channel)) {
+            return error("channel_not_found");
+        }
+        double oldest = notBlank(p.get("oldest")) ? Double.parseDouble(p.get("oldest")) : 0;
+        boolean withMetadata = "true".equals(p.get("include_all_metadata")) || "1".equals(p.get("include_all_metadata"));
+        com.google.gson.JsonArray messages = new com.google.gson.JsonArray();
+        synchronized (conversations) {
+            List<JsonObject> all = conversations.getOrDefault(channel, List.of());
+            for (int i = all.size() - 1; i >= 0; i--) {
+                JsonObject m = all.get(i).deepCopy();
+                if (Double.parseDouble(m.get("ts").getAsString()) > oldest) {
+                    if (!withMetadata) {
+                        m.remove("metadata");
+                    }
+                    messages.add(m);
+                }
+            }
+        }
+        JsonObject o = ok();
+        o.add("messages", messages);
+        o.addProperty("has_more", false);
+        return Answer.json(o);
+    }
+
+    /** Forgets what was posted in conversations (calls are cleared by {@link #reset()} too). */
+    private void clearConversations() {
+        synchronized (conversations) {
+            conversations.clear();
+        }
     }
 
     private Answer postEphemeral(Map<String, String> p) {
