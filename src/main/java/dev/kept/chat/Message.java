@@ -87,6 +87,12 @@ public record Message(Markup summary, List<Block> blocks) {
             return this;
         }
 
+        /** All blocks of another message, in order. */
+        public Builder append(Message other) {
+            blocks.addAll(other.blocks());
+            return this;
+        }
+
         public Builder buttons(Button... buttons) {
             blocks.add(new Actions(List.of(buttons)));
             return this;

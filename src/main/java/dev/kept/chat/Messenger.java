@@ -9,4 +9,19 @@ public interface Messenger {
      * @throws DeliveryFailedException when the platform refused or could not be reached after retries
      */
     void sendDirect(Person recipient, Message message);
+
+    /**
+     * One attempt to deliver {@code message} to {@code recipient}'s direct conversation, tagged with
+     * {@code idempotencyKey} so {@link #alreadyDelivered} can find it later. Never retries by itself:
+     * the caller decides when to try again.
+     */
+    Delivery deliver(Person recipient, Message message, String idempotencyKey);
+
+    /**
+     * Whether a message tagged with {@code idempotencyKey} is among the latest in
+     * {@code recipient}'s direct conversation: asked when a job is claimed again after its sender
+     * may have died mid-send. It looks at the conversation itself, not at clocks, so Kept's clock
+     * and the platform's need not agree.
+     */
+    boolean alreadyDelivered(Person recipient, String idempotencyKey);
 }

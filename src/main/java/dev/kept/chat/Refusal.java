@@ -1,6 +1,5 @@
-package dev.kept.promise;
+package dev.kept.chat;
 
-import dev.kept.chat.Markup;
 
 /**
  * Kept will not do what was asked; {@link #reason()} says why and what to do instead, in words for

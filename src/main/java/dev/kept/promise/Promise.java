@@ -1,5 +1,6 @@
 package dev.kept.promise;
 
+import dev.kept.chat.Refusal;
 import dev.kept.chat.Markup;
 import dev.kept.chat.Person;
 import dev.kept.chat.Workspace;

@@ -1,6 +1,9 @@
 package dev.kept.promise;
 
+import dev.kept.chat.Refusal;
 import dev.kept.chat.Form;
+import dev.kept.chat.Guard;
+import dev.kept.chat.Interactions;
 import dev.kept.chat.FormSubmission;
 import dev.kept.chat.Markup;
 import dev.kept.chat.Message;
@@ -8,11 +11,8 @@ import dev.kept.chat.Message.Button;
 import dev.kept.chat.Message.Style;
 import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
-import dev.kept.chat.StoreUnavailableException;
 import dev.kept.promise.when.DueDateParser;
 import dev.kept.promise.when.WhatAndWhen;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -29,10 +30,9 @@ import java.util.function.Supplier;
  * Refusals, an unreachable store and unexpected failures all become a clear private answer.
  */
 @Component
-public class PromiseInbound {
+public class PromiseInbound implements Interactions {
 
     static final int LIST_LIMIT = 15;
-    private static final Logger log = LoggerFactory.getLogger(PromiseInbound.class);
 
     private final PromiseService service;
     private final DueDateParser dates = new DueDateParser();
@@ -45,7 +45,7 @@ public class PromiseInbound {
 
     /** {@code /promise <text>} or a DM to Kept. */
     public Outcome command(Invocation in, String text) {
-        return guarded(() -> interpret(in, text == null ? "" : text.strip()));
+        return Guard.answer(() -> interpret(in, text == null ? "" : text.strip()));
     }
 
     private Outcome interpret(Invocation in, String text) {
@@ -214,9 +214,22 @@ public class PromiseInbound {
 
     // ---------------------------------------------------------------- buttons
 
+    @Override
+    public Set<String> actionIds() {
+        return Set.of(ActionIds.ACKNOWLEDGE, ActionIds.SUGGEST, ActionIds.DELIVER, ActionIds.ACCEPT_DUE,
+                ActionIds.MORE_TIME, ActionIds.RELEASE, ActionIds.RATE);
+    }
+
+    @Override
+    public Set<String> formIds() {
+        return Set.of(ActionIds.NEW_PROMISE_FORM, ActionIds.SUGGEST_FORM, ActionIds.MORE_TIME_FORM,
+                ActionIds.RELEASE_FORM);
+    }
+
     /** A click on a button Kept sent. */
+    @Override
     public Outcome action(Person actor, String actionId, String value) {
-        return guarded(() -> {
+        return Guard.answer(() -> {
             switch (actionId) {
                 case ActionIds.ACKNOWLEDGE -> {
                     PromiseService.Changed c = service.acknowledge(actor, promiseId(value));
@@ -234,21 +247,47 @@ public class PromiseInbound {
                 case ActionIds.ACCEPT_DUE -> {
                     String[] parts = value.split("@", 2);
                     if (parts.length != 2 || !parts[1].matches("\\d{1,12}")) {
-                        throw new Refusal("That button is out of date. Use `/promise list` to see where things stand.");
+                        throw outOfDate();
                     }
                     Instant newDue = Instant.ofEpochSecond(Long.parseLong(parts[1]));
                     PromiseService.Changed c = service.changeDue(actor, promiseId(parts[0]), newDue, "");
                     return new Outcome.ReplaceOriginal(service.messages().dueChangeAccepted(c.promise(),
                             service.zoneOf(actor), c.otherPartyTold()));
                 }
+                case ActionIds.MORE_TIME -> {
+                    Promise p = service.find(actor, promiseId(value));
+                    p.changeDue(actor.userId(), p.due().plusSeconds(1).isAfter(service.now()) ? p.due().plusSeconds(1)
+                            : service.now().plusSeconds(1), "", service.now()); // refuses early if not allowed
+                    return moreTimeForm(p, service.zoneOf(actor));
+                }
+                case ActionIds.RELEASE -> {
+                    Promise p = service.find(actor, promiseId(value));
+                    if (!p.providerId().equals(actor.userId())) {
+                        throw new Refusal(Markup.builder().plain("Only ").person(p.providerId())
+                                .plain(", who made the promise, can release it.").build());
+                    }
+                    p.cancel(actor.userId(), "check", service.now()); // refuses early if it is no longer open
+                    return releaseForm(p);
+                }
+                case ActionIds.RATE -> {
+                    String[] parts = value.split(":", 2);
+                    if (parts.length != 2 || !parts[1].matches("[1-5]")) {
+                        throw outOfDate();
+                    }
+                    PromiseService.Changed c = service.rate(actor, promiseId(parts[0]), Integer.parseInt(parts[1]));
+                    return new Outcome.ReplaceOriginal(service.messages().ratingThanks(c.promise(), c.otherPartyTold()));
+                }
                 default -> throw new Refusal("That button isn't one I know any more. Try `/promise list`.");
             }
         });
     }
 
+    private static Refusal outOfDate() {
+        return new Refusal("That button is out of date. Use `/promise list` to see where things stand.");
+    }
+
     private static PromiseId promiseId(String value) {
-        return PromiseId.parse(value).orElseThrow(() ->
-                new Refusal("That button is out of date. Use `/promise list` to see where things stand."));
+        return PromiseId.parse(value).orElseThrow(PromiseInbound::outOfDate);
     }
 
     private Outcome suggestForm(Promise p, ZoneId zone) {
@@ -263,24 +302,56 @@ public class PromiseInbound {
         return new Outcome.OpenForm(form, Message.of("Use the button again to suggest a change."));
     }
 
+    private Outcome moreTimeForm(Promise p, ZoneId zone) {
+        Markup intro = Markup.builder().plain("Asking early is part of keeping a promise. ").person(p.receiverId())
+                .plain(" will be told the new date for ").bold(p.what()).plain(" (due ")
+                .plain(DueFormat.format(p.due(), zone, service.now())).plain(", your time).").build();
+        Instant suggestion = (p.due().isAfter(service.now()) ? p.due() : service.now()).plus(java.time.Duration.ofDays(1));
+        Form form = new Form(ActionIds.MORE_TIME_FORM, "Need more time", "Send", p.id().value(), List.of(
+                new Form.Intro("intro", intro),
+                new Form.DateTimeInput(ActionIds.INPUT_DUE, "New date", suggestion),
+                new Form.TextInput(ActionIds.INPUT_NOTE, "A note for them", "", "optional: why, and what they'll get",
+                        true, true, Promise.MAX_NOTE_LENGTH)));
+        return new Outcome.OpenForm(form, Message.of("Use `/promise list` and try again to ask for more time."));
+    }
+
+    private Outcome releaseForm(Promise p) {
+        Markup intro = Markup.builder().plain("Letting ").person(p.receiverId())
+                .plain(" know now gives them time to plan. Tell them why you can't deliver ").bold(p.what())
+                .plain(".").build();
+        Form form = new Form(ActionIds.RELEASE_FORM, "Can't make it", "Release it", p.id().value(), List.of(
+                new Form.Intro("intro", intro),
+                new Form.TextInput(ActionIds.INPUT_NOTE, "Why you can't keep it", "", "they'll read this",
+                        true, false, Promise.MAX_NOTE_LENGTH)));
+        return new Outcome.OpenForm(form, Message.of("Write `/promise cancel " + p.id() + " <a short reason>` instead."));
+    }
+
     // ---------------------------------------------------------------- forms
 
     /**
      * Checks a form at once, without asking anyone, so the person can fix it while it is open.
      * Empty when nothing is wrong with the fields themselves.
      */
+    @Override
     public Map<String, String> check(Person actor, FormSubmission form) {
         switch (form.formId()) {
             case ActionIds.NEW_PROMISE_FORM -> {
                 return service.checkFields(actor, form.person(ActionIds.INPUT_RECEIVER), form.text(ActionIds.INPUT_WHAT).orElse(""),
                         form.text(ActionIds.INPUT_MATTERS).orElse(""), form.instant(ActionIds.INPUT_DUE));
             }
-            case ActionIds.SUGGEST_FORM -> {
+            case ActionIds.SUGGEST_FORM, ActionIds.MORE_TIME_FORM -> {
                 Optional<Instant> due = form.instant(ActionIds.INPUT_DUE);
                 if (due.isPresent() && !due.get().isAfter(service.now())) {
                     return Map.of(ActionIds.INPUT_DUE, "That time is already in the past. Pick a time in the future.");
                 }
+                if (due.isEmpty() && form.formId().equals(ActionIds.MORE_TIME_FORM)) {
+                    return Map.of(ActionIds.INPUT_DUE, "Pick the new date.");
+                }
                 return Map.of();
+            }
+            case ActionIds.RELEASE_FORM -> {
+                return form.text(ActionIds.INPUT_NOTE).isPresent() ? Map.of()
+                        : Map.of(ActionIds.INPUT_NOTE, "Say why, in a few words: it helps them plan.");
             }
             default -> {
                 return Map.of();
@@ -289,8 +360,9 @@ public class PromiseInbound {
     }
 
     /** Acts on a submitted form; the answer goes to the person privately. */
+    @Override
     public Outcome submit(Person actor, FormSubmission form) {
-        return guarded(() -> {
+        return Guard.answer(() -> {
             switch (form.formId()) {
                 case ActionIds.NEW_PROMISE_FORM -> {
                     String receiver = form.person(ActionIds.INPUT_RECEIVER)
@@ -308,26 +380,20 @@ public class PromiseInbound {
                     PromiseService.Changed c = service.suggest(actor, id, due, form.text(ActionIds.INPUT_NOTE).orElse(""));
                     return Outcome.reply(service.messages().suggestionSent(c.promise(), c.otherPartyTold()));
                 }
+                case ActionIds.MORE_TIME_FORM -> {
+                    Instant due = form.instant(ActionIds.INPUT_DUE).orElseThrow(() -> new Refusal("Pick the new date."));
+                    PromiseService.Changed c = service.changeDue(actor, promiseId(form.context()), due,
+                            form.text(ActionIds.INPUT_NOTE).orElse(""));
+                    return Outcome.reply(service.messages().dueChangeAccepted(c.promise(), service.zoneOf(actor),
+                            c.otherPartyTold()));
+                }
+                case ActionIds.RELEASE_FORM -> {
+                    PromiseService.Changed c = service.cancel(actor, promiseId(form.context()),
+                            form.text(ActionIds.INPUT_NOTE).orElse(""));
+                    return Outcome.reply(service.messages().cancelConfirmation(c.promise(), c.otherPartyTold()));
+                }
                 default -> throw new Refusal("That form isn't one I know any more. Please start again.");
             }
         });
-    }
-
-    // ---------------------------------------------------------------- failures
-
-    private Outcome guarded(Supplier<Outcome> work) {
-        try {
-            return work.get();
-        } catch (Refusal r) {
-            return Outcome.reply(Message.of(r.reason()));
-        } catch (StoreUnavailableException e) {
-            log.warn("Store unavailable: {}", e.getMessage());
-            return Outcome.reply("I can't reach my storage right now, so nothing was saved or changed. "
-                    + "Please try again in a moment.");
-        } catch (RuntimeException e) {
-            log.error("Unexpected failure", e);
-            return Outcome.reply("Something went wrong on my side and nothing was changed. Please try again; "
-                    + "if it keeps happening, tell whoever runs Kept.");
-        }
     }
 }

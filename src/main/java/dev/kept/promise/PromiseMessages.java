@@ -145,6 +145,56 @@ public final class PromiseMessages {
         return Message.of(b.build());
     }
 
+    /** Ratings in words, 1 to 5: never bare numbers. */
+    public static final List<String> RATINGS = List.of("😞 Not at all", "🙁 Not quite", "😐 It's okay",
+            "🙂 Satisfied", "🤩 Delighted");
+
+    public static String rating(int score) {
+        return RATINGS.get(score - 1) + " (" + score + " of 5)";
+    }
+
+    /** The receiver's question: how satisfied are you? Five buttons. */
+    public Message askRating(Promise p, boolean again) {
+        Markup.Builder b = Markup.builder();
+        if (again) {
+            b.plain("A gentle second ask: ");
+        }
+        Markup headline = b.person(p.providerId()).plain(" delivered ").bold(p.what()).plain(" (" + p.id() + ")")
+                .plain(". How satisfied are you with it?").build();
+        Button[] buttons = new Button[RATINGS.size()];
+        for (int i = 0; i < RATINGS.size(); i++) {
+            buttons[i] = new Button(ActionIds.RATE, RATINGS.get(i), p.id().value() + ":" + (i + 1),
+                    i == RATINGS.size() - 1 ? Style.PRIMARY : Style.DEFAULT);
+        }
+        return Message.builder(headline).text(headline).buttons(buttons)
+                .note(Markup.builder().plain("Only ").person(p.providerId()).plain(" hears your answer.").build())
+                .build();
+    }
+
+    /** The provider hears how satisfied the receiver is. */
+    public Message rated(Promise p) {
+        Markup text = Markup.builder().person(p.receiverId()).plain(" rated ").bold(p.what())
+                .plain(" (" + p.id() + "): ").bold(rating(p.rating())).plain(".").build();
+        Message.Builder b = Message.builder(text).text(text);
+        if (p.rating() <= 3) {
+            b.note(Markup.builder().plain("Worth a word with ").person(p.receiverId())
+                    .plain(": what would have made it better for them?").build());
+        } else {
+            b.note(Markup.plain("Promise kept. Nicely done."));
+        }
+        return b.build();
+    }
+
+    /** The receiver's question, answered: replaces the buttons. */
+    public Message ratingThanks(Promise p, boolean providerTold) {
+        Markup.Builder b = Markup.builder().plain("Thanks! You rated ").bold(p.what()).plain(": ")
+                .bold(rating(p.rating())).plain(". ");
+        if (providerTold) {
+            b.person(p.providerId()).plain(" has been told.");
+        }
+        return Message.of(b.build());
+    }
+
     public Message dueChanged(Promise p, String note, ZoneId receiverZone) {
         Markup text = Markup.builder().person(p.providerId()).plain(" moved ").bold(p.what())
                 .plain(" (" + p.id() + ") to ").bold(when(p.due(), receiverZone)).plain(" (your time).").build();

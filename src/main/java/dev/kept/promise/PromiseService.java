@@ -1,5 +1,6 @@
 package dev.kept.promise;
 
+import dev.kept.chat.Refusal;
 import dev.kept.chat.DeliveryFailedException;
 import dev.kept.chat.Directory;
 import dev.kept.chat.Markup;
@@ -39,13 +40,22 @@ public class PromiseService {
     private final Messenger messenger;
     private final Clock clock;
     private final PromiseMessages messages;
+    private final FollowUps followUps;
 
+    /** Without follow-ups: nothing is ever scheduled (for narrow tests). */
     public PromiseService(PromiseStore store, Directory directory, Messenger messenger, Clock clock) {
+        this(store, directory, messenger, clock, FollowUps.NONE);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public PromiseService(PromiseStore store, Directory directory, Messenger messenger, Clock clock,
+                          FollowUps followUps) {
         this.store = store;
         this.directory = directory;
         this.messenger = messenger;
         this.clock = clock;
         this.messages = new PromiseMessages(clock);
+        this.followUps = followUps;
     }
 
     /** A promise just made, and whether the receiver could be told. */
@@ -121,7 +131,7 @@ public class PromiseService {
         PromiseDraft draft = new PromiseDraft(provider.workspace(), provider.userId(), receiverId, cleanWhat,
                 cleanMatters, due, now);
         Promise promise = store.create(draft, new HistoryEntry(now, provider.userId(), HistoryEntry.Event.CREATED,
-                "due " + due));
+                "due " + due), followUps::afterCreate);
         boolean told = tell(receiver, messages.promiseMadeToYou(promise, receiverProfile.zone()));
         return new Made(promise, told);
     }
@@ -202,6 +212,34 @@ public class PromiseService {
         return new Changed(p, tell(p.receiver(), messages.dueChanged(p, cleanNote, zoneOf(p.receiver()))));
     }
 
+    /**
+     * The receiver says how satisfied they are (1–5); the promise becomes ASSURED and the provider
+     * hears the result. The question stays open for {@link FollowUps#ratingOpenFor()} after delivery.
+     */
+    public Changed rate(Person actor, PromiseId id, int score) {
+        Promise current = find(actor, id);
+        if (current.status() == PromiseStatus.DELIVERED && current.receiverId().equals(actor.userId())) {
+            Instant delivered = deliveredAt(current);
+            if (delivered != null && clock.instant().isAfter(delivered.plus(followUps.ratingOpenFor()))) {
+                throw new Refusal(Markup.builder().plain("This question about ").bold(current.what())
+                        .plain(" has closed: it was open for " + followUps.ratingOpenFor().toDays()
+                                + " days after delivery.").build());
+            }
+        }
+        Promise p = change(actor, id, (pr, now) -> pr.rate(actor.userId(), score, now)).after();
+        return new Changed(p, tell(p.provider(), messages.rated(p)));
+    }
+
+    private Instant deliveredAt(Promise p) {
+        List<HistoryEntry> history = store.history(p.workspace(), p.id());
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).event() == HistoryEntry.Event.DELIVERED) {
+                return history.get(i).at();
+            }
+        }
+        return null;
+    }
+
     public Promise find(Person asker, PromiseId id) {
         Promise p = store.find(asker.workspace(), id).orElseThrow(() -> unknown(id));
         if (!p.isParty(asker.userId())) {
@@ -231,7 +269,7 @@ public class PromiseService {
                 throw unknown(id);
             }
             Promise.Change change = transition.apply(current, clock.instant());
-            if (store.apply(change)) {
+            if (store.apply(change, followUps.afterChange(change))) {
                 return change;
             }
         }

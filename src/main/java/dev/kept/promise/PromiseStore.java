@@ -14,8 +14,11 @@ import java.util.Optional;
  */
 public interface PromiseStore {
 
-    /** Stores a new promise under a fresh id unique in its workspace, with its first history entry. */
-    Promise create(PromiseDraft draft, HistoryEntry created);
+    /**
+     * Stores a new promise under a fresh id unique in its workspace, with its first history entry and
+     * the follow-ups {@code plan} gives for it (called with the promise as it will be stored).
+     */
+    Promise create(PromiseDraft draft, HistoryEntry created, java.util.function.Function<Promise, FollowUps.Plan> plan);
 
     Optional<Promise> find(Workspace workspace, PromiseId id);
 
@@ -23,9 +26,11 @@ public interface PromiseStore {
      * Applies a change if the stored promise still has {@code change.before().version()}: writes the
      * new state, moves it between open/closed indexes and appends the history entry.
      *
+     * In the same step, schedules and cancels the follow-ups in {@code plan}.
+     *
      * @return false when someone else changed the promise first (nothing was written)
      */
-    boolean apply(Promise.Change change);
+    boolean apply(Promise.Change change, FollowUps.Plan plan);
 
     /** Open promises on one side of a person, soonest due first. */
     List<Promise> open(Person person, Side side, int limit);

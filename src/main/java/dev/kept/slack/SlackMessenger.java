@@ -1,18 +1,38 @@
 package dev.kept.slack;
 
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message.Metadata;
+import dev.kept.chat.Delivery;
 import dev.kept.chat.DeliveryFailedException;
 import dev.kept.chat.Message;
 import dev.kept.chat.Messenger;
 import dev.kept.chat.Person;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Sends DMs as the bot. Posting with the user id as the channel lands in the person's direct
- * conversation with Kept (its App Home "Messages" tab) and costs one Web API call.
+ * conversation with Kept (its App Home "Messages" tab) and costs one Web API call: no channel id
+ * lookup is needed.
  */
 @Component
 class SlackMessenger implements Messenger {
+
+    /** Message metadata that tags a nudge, so a re-claimed nudge can find out it was already posted. */
+    static final String METADATA_TYPE = "kept_nudge";
+    static final String METADATA_KEY = "key";
+    static final int HISTORY_DEPTH = 100;
+
+    /** {@code ok:false} errors worth trying again; every other error is final for this message. */
+    static final Set<String> TRANSIENT = Set.of("internal_error", "fatal_error", "service_unavailable",
+            "request_timeout", "ratelimited", "team_added_to_org");
 
     private final MethodsClient methods;
     private final SlackCalls calls;
@@ -27,7 +47,7 @@ class SlackMessenger implements Messenger {
         post(recipient.userId(), message);
     }
 
-    /** Posts into a conversation Kept already knows (e.g. the DM a person wrote in). */
+    /** Posts into a conversation Kept already knows (e.g. the DM a person wrote in), trying again on 429/5xx. */
     void post(String channel, Message message) {
         try {
             calls.call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel)
@@ -37,5 +57,51 @@ class SlackMessenger implements Messenger {
         } catch (SlackCalls.SlackCallFailed e) {
             throw new DeliveryFailedException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Delivery deliver(Person recipient, Message message, String idempotencyKey) {
+        try {
+            ChatPostMessageResponse response = methods.chatPostMessage(r -> r.channel(recipient.userId())
+                    .text(BlockKitRenderer.fallbackText(message))
+                    .blocks(BlockKitRenderer.blocks(message))
+                    .metadata(new Metadata(METADATA_TYPE, Map.of(METADATA_KEY, idempotencyKey)))
+                    .unfurlLinks(false).unfurlMedia(false));
+            if (response.isOk()) {
+                return new Delivery.Sent();
+            }
+            if ("ratelimited".equals(response.getError())) {
+                return new Delivery.RateLimited(Duration.ofSeconds(1));
+            }
+            return new Delivery.Failed(!TRANSIENT.contains(response.getError()), response.getError());
+        } catch (SlackApiException e) {
+            int status = e.getResponse().code();
+            if (status == 429) {
+                return new Delivery.RateLimited(SlackCalls.retryAfter(e).orElse(Duration.ofSeconds(1)));
+            }
+            String error = e.getError() != null && e.getError().getError() != null ? e.getError().getError() : "HTTP " + status;
+            return new Delivery.Failed(status < 500 && !TRANSIENT.contains(error), error);
+        } catch (IOException e) {
+            return new Delivery.Failed(false, "network: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the DM's latest messages (im:history) for one tagged with the key. Nudges to one person
+     * are few a day (the daily cap), so the latest {@value #HISTORY_DEPTH} reach far enough back.
+     */
+    @Override
+    public boolean alreadyDelivered(Person recipient, String idempotencyKey) {
+        String channel = calls.call("conversations.open",
+                () -> methods.conversationsOpen(r -> r.users(java.util.List.of(recipient.userId())))).getChannel().getId();
+        ConversationsHistoryResponse history = calls.call("conversations.history",
+                () -> methods.conversationsHistory(r -> r.channel(channel).includeAllMetadata(true).limit(HISTORY_DEPTH)));
+        if (history.getMessages() == null) {
+            return false;
+        }
+        return history.getMessages().stream()
+                .map(com.slack.api.model.Message::getMetadata)
+                .anyMatch(m -> m != null && METADATA_TYPE.equals(m.getEventType()) && m.getEventPayload() != null
+                        && idempotencyKey.equals(String.valueOf(m.getEventPayload().get(METADATA_KEY))));
     }
 }

@@ -802,6 +802,17 @@ class PromiseInboundTest {
             }
             sent.add(new Sent(recipient, message));
         }
+
+        @Override
+        public dev.kept.chat.Delivery deliver(Person recipient, Message message, String idempotencyKey) {
+            sendDirect(recipient, message);
+            return new dev.kept.chat.Delivery.Sent();
+        }
+
+        @Override
+        public boolean alreadyDelivered(Person recipient, String idempotencyKey) {
+            return false;
+        }
     }
 
     /** One workspace's promises in maps; versions are checked like the real store does. */
@@ -822,7 +833,7 @@ class PromiseInboundTest {
         }
 
         @Override
-        public Promise create(PromiseDraft draft, HistoryEntry created) {
+        public Promise create(PromiseDraft draft, HistoryEntry created, java.util.function.Function<Promise, FollowUps.Plan> plan) {
             reachable();
             PromiseId id;
             do {
@@ -841,7 +852,7 @@ class PromiseInboundTest {
         }
 
         @Override
-        public boolean apply(Promise.Change change) {
+        public boolean apply(Promise.Change change, FollowUps.Plan plan) {
             reachable();
             Promise current = promises.get(change.before().id());
             if (current == null || current.version() != change.before().version()) {

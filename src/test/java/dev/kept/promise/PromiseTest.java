@@ -1,5 +1,6 @@
 package dev.kept.promise;
 
+import dev.kept.chat.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -14,6 +14,11 @@ import dev.kept.promise.Side;
  * kept:{slack:T123}:made:open:U111         sorted set of ids, scored by due epoch millis
  * kept:{slack:T123}:made:closed:U111       (and received:open / received:closed)
  * kept:{slack:T123}:profile:U111           hash: a cached profile, with a TTL
+ * kept:{slack:T123}:nudge:due              sorted set of nudge ids, scored by due epoch millis
+ * kept:{slack:T123}:nudge:leased           sorted set of claimed nudge ids, scored by lease expiry
+ * kept:{slack:T123}:nudge:job:K7Q2.due.…   hash: a nudge's data, claim token and counts
+ * kept:{slack:T123}:nudge:sent:K7Q2.due.…  string with a TTL: this nudge was delivered (idempotency)
+ * kept:nudge:workspaces                    set of workspace tags that have nudges (no hash tag: read alone)
  * </pre>
  */
 final class Keys {
@@ -43,6 +48,15 @@ final class Keys {
 
     String closed(Person person, Side side) {
         return index(person, side, "closed");
+    }
+
+    /** The part every nudge key of a workspace starts with, e.g. {@code kept:{slack:T123}:nudge:}. */
+    String nudges(Workspace workspace) {
+        return workspace(workspace) + "nudge:";
+    }
+
+    String nudgeWorkspaces() {
+        return prefix + "nudge:workspaces";
     }
 
     String profile(Person person) {

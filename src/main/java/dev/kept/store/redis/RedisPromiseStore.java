@@ -2,6 +2,7 @@ package dev.kept.store.redis;
 
 import dev.kept.chat.Person;
 import dev.kept.chat.Workspace;
+import dev.kept.promise.FollowUps;
 import dev.kept.promise.HistoryEntry;
 import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseDraft;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -45,29 +47,35 @@ public class RedisPromiseStore implements PromiseStore {
 
     /**
      * KEYS: promise, history, provider's made:open, receiver's received:open.
-     * ARGV: id, due score, history entry, then the hash's field/value pairs.
+     * ARGV: id, due score, history entry, nudge key base, field count f, f field/value pairs, then the
+     * follow-ups ({@link NudgeJobs}).
      */
-    private static final RedisScript<Long> CREATE = script("""
+    private static final RedisScript<Long> CREATE = script(NudgeJobs.LUA_FUNCTION + """
             if redis.call('EXISTS', KEYS[1], KEYS[2]) > 0 then
               return 0
             end
-            redis.call('HSET', KEYS[1], unpack(ARGV, 4))
+            local f = tonumber(ARGV[5])
+            redis.call('HSET', KEYS[1], unpack(ARGV, 6, 5 + 2 * f))
             redis.call('RPUSH', KEYS[2], ARGV[3])
             redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
             redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
+            follow_ups(ARGV[4], 6 + 2 * f)
             return 1
             """);
 
     /**
      * KEYS: promise, history, made:open, made:closed (provider), received:open, received:closed (receiver).
-     * ARGV: expected version, id, due score, '1' when open else '0', history entry, then field/value pairs.
+     * ARGV: expected version, id, due score, '1' when open else '0', history entry, nudge key base,
+     * field count f, f field/value pairs, then the follow-ups ({@link NudgeJobs}).
      * Nothing is written unless the stored version is the expected one.
      */
-    private static final RedisScript<Long> APPLY = script("""
+    private static final RedisScript<Long> APPLY = script(NudgeJobs.LUA_FUNCTION + """
             if redis.call('HGET', KEYS[1], 'v') ~= ARGV[1] then
               return 0
             end
-            redis.call('HSET', KEYS[1], unpack(ARGV, 6))
+            local f = tonumber(ARGV[7])
+            redis.call('HSET', KEYS[1], unpack(ARGV, 8, 7 + 2 * f))
+            follow_ups(ARGV[6], 8 + 2 * f)
             redis.call('RPUSH', KEYS[2], ARGV[5])
             for i = 3, 6 do
               redis.call('ZREM', KEYS[i], ARGV[2])
@@ -99,7 +107,7 @@ public class RedisPromiseStore implements PromiseStore {
     }
 
     @Override
-    public Promise create(PromiseDraft draft, HistoryEntry created) {
+    public Promise create(PromiseDraft draft, HistoryEntry created, Function<Promise, FollowUps.Plan> plan) {
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(created, "created");
         int length = FIRST_ID_LENGTH;
@@ -109,7 +117,7 @@ public class RedisPromiseStore implements PromiseStore {
             Promise promise = new Promise(id, draft.workspace(), draft.providerId(), draft.receiverId(),
                     draft.what(), draft.whatMatters(), PromiseCodec.millis(draft.due()),
                     PromiseCodec.millis(draft.created()), PromiseStatus.OPEN, 0, 0, "", 1);
-            if (insert(promise, created)) {
+            if (insert(promise, created, plan.apply(promise))) {
                 return promise;
             }
             collisions++;
@@ -131,7 +139,7 @@ public class RedisPromiseStore implements PromiseStore {
         }
     }
 
-    private boolean insert(Promise promise, HistoryEntry created) {
+    private boolean insert(Promise promise, HistoryEntry created, FollowUps.Plan plan) {
         Workspace ws = promise.workspace();
         List<String> keyList = List.of(
                 keys.promise(ws, promise.id()),
@@ -142,7 +150,7 @@ public class RedisPromiseStore implements PromiseStore {
         args.add(promise.id().value());
         args.add(score(promise));
         args.add(PromiseCodec.entry(created));
-        args.addAll(PromiseCodec.fields(promise));
+        addFieldsAndPlan(args, ws, PromiseCodec.fields(promise), plan);
         Long stored = RedisFailures.guard("store a new promise in " + ws.key(),
                 () -> redis.execute(CREATE, keyList, args.toArray()));
         return stored != null && stored == 1L;
@@ -156,7 +164,7 @@ public class RedisPromiseStore implements PromiseStore {
     }
 
     @Override
-    public boolean apply(Promise.Change change) {
+    public boolean apply(Promise.Change change, FollowUps.Plan plan) {
         Objects.requireNonNull(change, "change");
         Promise before = change.before();
         Promise after = change.after();
@@ -184,7 +192,7 @@ public class RedisPromiseStore implements PromiseStore {
         args.add(score(after));
         args.add(after.status().isOpen() ? "1" : "0");
         args.add(PromiseCodec.entry(change.entry()));
-        args.addAll(PromiseCodec.fields(after));
+        addFieldsAndPlan(args, ws, PromiseCodec.fields(after), plan);
         Long applied = RedisFailures.guard("update promise " + after.id() + " in " + ws.key(),
                 () -> redis.execute(APPLY, keyList, args.toArray()));
         return applied != null && applied == 1L;
@@ -266,6 +274,18 @@ public class RedisPromiseStore implements PromiseStore {
     private void readAll(RedisConnection connection, Workspace ws, List<PromiseId> ids) {
         for (PromiseId id : ids) {
             connection.hashCommands().hGetAll(keys.promise(ws, id).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void addFieldsAndPlan(List<String> args, Workspace ws, List<String> fields, FollowUps.Plan plan) {
+        args.add(keys.nudges(ws));
+        args.add(Integer.toString(fields.size() / 2));
+        args.addAll(fields);
+        NudgeJobs.args(plan, args);
+        if (!plan.schedule().isEmpty()) {
+            // Outside the script (another slot in Cluster): harmless if repeated, and a pollers' hint only.
+            RedisFailures.guard("register workspace " + ws.key() + " for nudges",
+                    () -> redis.opsForSet().add(keys.nudgeWorkspaces(), ws.key()));
         }
     }
 

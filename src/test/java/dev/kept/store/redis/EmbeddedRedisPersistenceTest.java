@@ -1,6 +1,7 @@
 package dev.kept.store.redis;
 
 import dev.kept.chat.Workspace;
+import dev.kept.promise.FollowUps;
 import dev.kept.promise.HistoryEntry;
 import dev.kept.promise.HistoryEntry.Event;
 import dev.kept.promise.Promise;
@@ -46,9 +47,9 @@ class EmbeddedRedisPersistenceTest {
 
         Promise delivered = withStore(properties, store -> {
             Promise promise = store.create(new PromiseDraft(WS, "U111", "U222", "the Q3 deck", "slide 4",
-                    now.plus(Duration.ofDays(2)), now), new HistoryEntry(now, "U111", Event.CREATED, ""));
+                    now.plus(Duration.ofDays(2)), now), new HistoryEntry(now, "U111", Event.CREATED, ""), p -> FollowUps.Plan.none());
             Promise.Change change = promise.deliver("U111", now.plusSeconds(60));
-            assertThat(store.apply(change)).isTrue();
+            assertThat(store.apply(change, FollowUps.Plan.none())).isTrue();
             return change.after();
         });
 

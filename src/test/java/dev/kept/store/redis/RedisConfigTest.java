@@ -2,6 +2,7 @@ package dev.kept.store.redis;
 
 import dev.kept.chat.ProfileCache;
 import dev.kept.chat.Workspace;
+import dev.kept.promise.FollowUps;
 import dev.kept.promise.HistoryEntry;
 import dev.kept.promise.HistoryEntry.Event;
 import dev.kept.promise.Promise;
@@ -123,6 +124,6 @@ class RedisConfigTest {
     private static Promise makeOne(PromiseStore store) {
         Instant now = Instant.parse("2026-03-02T09:00:00Z");
         return store.create(new PromiseDraft(new Workspace("slack", "T1"), "U1", "U2", "deck", "", now.plusSeconds(3600),
-                now), new HistoryEntry(now, "U1", Event.CREATED, ""));
+                now), new HistoryEntry(now, "U1", Event.CREATED, ""), p -> FollowUps.Plan.none());
     }
 }

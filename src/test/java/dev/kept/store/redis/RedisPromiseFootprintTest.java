@@ -1,6 +1,7 @@
 package dev.kept.store.redis;
 
 import dev.kept.chat.Workspace;
+import dev.kept.promise.FollowUps;
 import dev.kept.promise.HistoryEntry;
 import dev.kept.promise.HistoryEntry.Event;
 import dev.kept.promise.Promise;
@@ -75,13 +76,13 @@ class RedisPromiseFootprintTest {
         Promise promise = store.create(new PromiseDraft(WS, provider, receiver,
                         "the Q3 deck for the board meeting, with the revenue slide #" + i,
                         i % 3 == 0 ? "the numbers by region" : "", due, now),
-                new HistoryEntry(now, provider, Event.CREATED, ""));
+                new HistoryEntry(now, provider, Event.CREATED, ""), p -> FollowUps.Plan.none());
         Promise.Change ack = promise.acknowledge(receiver, now.plusSeconds(30));
-        store.apply(ack);
+        store.apply(ack, FollowUps.Plan.none());
         Promise.Change next = i % 2 == 1
                 ? ack.after().deliver(provider, now.plusSeconds(3600))
                 : ack.after().changeDue(provider, due.plus(Duration.ofDays(1)), "waiting for finance", now.plusSeconds(60));
-        store.apply(next);
+        store.apply(next, FollowUps.Plan.none());
         return next.after();
     }
 

@@ -3,6 +3,7 @@ package dev.kept.store.redis;
 import dev.kept.chat.Person;
 import dev.kept.chat.StoreUnavailableException;
 import dev.kept.chat.Workspace;
+import dev.kept.promise.FollowUps;
 import dev.kept.promise.HistoryEntry;
 import dev.kept.promise.HistoryEntry.Event;
 import dev.kept.promise.Promise;
@@ -67,7 +68,7 @@ class RedisPromiseStoreTest {
         PromiseDraft draft = new PromiseDraft(WS, ALICE, BOB, "the Q3 deck | with ünïcode ✓ and\nnewline",
                 "the revenue slide", due, now);
 
-        Promise created = store.create(draft, created(ALICE));
+        Promise created = store.create(draft, created(ALICE), p -> FollowUps.Plan.none());
 
         assertThat(created.id().value()).hasSize(4).matches("[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}");
         assertThat(created.version()).isEqualTo(1);
@@ -85,7 +86,7 @@ class RedisPromiseStoreTest {
         assertThat(rated.rating()).isEqualTo(4);
         assertThat(store.find(WS, created.id())).contains(rated);
 
-        Promise other = store.create(new PromiseDraft(WS, ALICE, BOB, "x", null, due, now), created(ALICE));
+        Promise other = store.create(new PromiseDraft(WS, ALICE, BOB, "x", null, due, now), created(ALICE), p -> FollowUps.Plan.none());
         Promise released = applied(other.cancel(ALICE, "out sick | back monday", now));
         assertThat(released.closingNote()).isEqualTo("out sick | back monday");
         assertThat(store.find(WS, other.id())).contains(released);
@@ -96,9 +97,9 @@ class RedisPromiseStoreTest {
     void idsStayUniqueWhenTheyCollideAndGrowLongerAfterAFewCollisions() {
         RedisPromiseStore unlucky = new RedisPromiseStore(redis, properties, ALWAYS_SAME);
 
-        Promise first = unlucky.create(draft(ALICE, BOB, "one", days(1)), created(ALICE));
-        Promise second = unlucky.create(draft(ALICE, BOB, "two", days(2)), created(ALICE));
-        Promise third = unlucky.create(draft(ALICE, BOB, "three", days(3)), created(ALICE));
+        Promise first = unlucky.create(draft(ALICE, BOB, "one", days(1)), created(ALICE), p -> FollowUps.Plan.none());
+        Promise second = unlucky.create(draft(ALICE, BOB, "two", days(2)), created(ALICE), p -> FollowUps.Plan.none());
+        Promise third = unlucky.create(draft(ALICE, BOB, "three", days(3)), created(ALICE), p -> FollowUps.Plan.none());
 
         assertThat(List.of(first.id().value(), second.id().value(), third.id().value()))
                 .containsExactly("2222", "22222", "222222");
@@ -108,16 +109,16 @@ class RedisPromiseStoreTest {
         assertThat(store.history(WS, first.id())).hasSize(1);
 
         Map<String, String> before = snapshot();
-        assertThatThrownBy(() -> unlucky.create(draft(ALICE, BOB, "four", days(4)), created(ALICE)))
+        assertThatThrownBy(() -> unlucky.create(draft(ALICE, BOB, "four", days(4)), created(ALICE), p -> FollowUps.Plan.none()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("free promise id");
         assertThat(snapshot()).isEqualTo(before);
 
         // two stores drawing the same ids: the second one's first id is taken, it finds another
         Promise a = new RedisPromiseStore(redis, properties, new Random(7))
-                .create(draft(CAROL, BOB, "a", days(1)), created(CAROL));
+                .create(draft(CAROL, BOB, "a", days(1)), created(CAROL), p -> FollowUps.Plan.none());
         Promise b = new RedisPromiseStore(redis, properties, new Random(7))
-                .create(draft(CAROL, BOB, "b", days(1)), created(CAROL));
+                .create(draft(CAROL, BOB, "b", days(1)), created(CAROL), p -> FollowUps.Plan.none());
         assertThat(b.id()).isNotEqualTo(a.id());
         assertThat(b.id().value()).hasSize(4);
         assertThat(store.find(WS, a.id()).orElseThrow().what()).isEqualTo("a");
@@ -125,13 +126,13 @@ class RedisPromiseStoreTest {
 
     @Test
     void deliveringMovesThePromiseFromOpenToClosedForBothParties() {
-        Promise promise = store.create(draft(ALICE, BOB, "deck", days(3)), created(ALICE));
+        Promise promise = store.create(draft(ALICE, BOB, "deck", days(3)), created(ALICE), p -> FollowUps.Plan.none());
         assertThat(ids(store.open(person(ALICE), Side.MADE, 10))).containsExactly(promise.id());
         assertThat(ids(store.open(person(BOB), Side.RECEIVED, 10))).containsExactly(promise.id());
         assertThat(store.open(person(ALICE), Side.RECEIVED, 10)).isEmpty();
         assertThat(store.countOpen(person(ALICE), Side.MADE)).isEqualTo(1);
 
-        assertThat(store.apply(promise.deliver(ALICE, now))).isTrue();
+        assertThat(store.apply(promise.deliver(ALICE, now), FollowUps.Plan.none())).isTrue();
 
         assertThat(store.open(person(ALICE), Side.MADE, 10)).isEmpty();
         assertThat(store.open(person(BOB), Side.RECEIVED, 10)).isEmpty();
@@ -145,12 +146,12 @@ class RedisPromiseStoreTest {
 
     @Test
     void changingTheDueDateRescoresTheOpenIndexes() {
-        Promise early = store.create(draft(ALICE, BOB, "early", days(1)), created(ALICE));
-        Promise late = store.create(draft(ALICE, BOB, "late", days(2)), created(ALICE));
+        Promise early = store.create(draft(ALICE, BOB, "early", days(1)), created(ALICE), p -> FollowUps.Plan.none());
+        Promise late = store.create(draft(ALICE, BOB, "late", days(2)), created(ALICE), p -> FollowUps.Plan.none());
         assertThat(ids(store.open(person(ALICE), Side.MADE, 10))).containsExactly(early.id(), late.id());
 
         Instant newDue = days(5);
-        assertThat(store.apply(early.changeDue(ALICE, newDue, "", now))).isTrue();
+        assertThat(store.apply(early.changeDue(ALICE, newDue, "", now), FollowUps.Plan.none())).isTrue();
 
         assertThat(ids(store.open(person(ALICE), Side.MADE, 10))).containsExactly(late.id(), early.id());
         assertThat(ids(store.open(person(BOB), Side.RECEIVED, 10))).containsExactly(late.id(), early.id());
@@ -162,14 +163,14 @@ class RedisPromiseStoreTest {
 
     @Test
     void aStaleChangeIsRefusedAndWritesNothing() {
-        Promise promise = store.create(draft(ALICE, BOB, "deck", days(3)), created(ALICE));
+        Promise promise = store.create(draft(ALICE, BOB, "deck", days(3)), created(ALICE), p -> FollowUps.Plan.none());
         Promise.Change delivered = promise.deliver(ALICE, now);
         Promise.Change cancelled = promise.cancel(BOB, "not needed", now);   // made from the same version
-        assertThat(store.apply(delivered)).isTrue();
+        assertThat(store.apply(delivered, FollowUps.Plan.none())).isTrue();
         Map<String, String> before = snapshot();
 
-        assertThat(store.apply(cancelled)).isFalse();
-        assertThat(store.apply(promise.changeDue(ALICE, days(9), "", now))).isFalse();
+        assertThat(store.apply(cancelled, FollowUps.Plan.none())).isFalse();
+        assertThat(store.apply(promise.changeDue(ALICE, days(9), "", now), FollowUps.Plan.none())).isFalse();
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(store.find(WS, promise.id()).orElseThrow().status()).isEqualTo(PromiseStatus.DELIVERED);
@@ -182,13 +183,13 @@ class RedisPromiseStoreTest {
         Promise ghost = new Promise(new PromiseId("GH35"), WS, ALICE, BOB, "ghost", "", days(1), now,
                 PromiseStatus.OPEN, 0, 0, "", 1);
 
-        assertThat(store.apply(ghost.deliver(ALICE, now))).isFalse();
+        assertThat(store.apply(ghost.deliver(ALICE, now), FollowUps.Plan.none())).isFalse();
         assertThat(snapshot()).isEmpty();
     }
 
     @Test
     void historyKeepsEveryChangeInOrder() {
-        Promise promise = store.create(draft(ALICE, BOB, "deck", days(3)), created(ALICE));
+        Promise promise = store.create(draft(ALICE, BOB, "deck", days(3)), created(ALICE), p -> FollowUps.Plan.none());
         List<HistoryEntry> expected = new ArrayList<>();
         expected.add(created(ALICE));
         Promise.Change[] changes = new Promise.Change[4];
@@ -197,7 +198,7 @@ class RedisPromiseStoreTest {
         changes[2] = changes[1].after().deliver(ALICE, now.plusSeconds(3));
         changes[3] = changes[2].after().rate(BOB, 5, now.plusSeconds(4));
         for (Promise.Change change : changes) {
-            assertThat(store.apply(change)).isTrue();
+            assertThat(store.apply(change, FollowUps.Plan.none())).isTrue();
             expected.add(change.entry());
         }
 
@@ -207,10 +208,10 @@ class RedisPromiseStoreTest {
 
     @Test
     void openListsSoonestDueFirstAndClosedListsMostRecentlyDueFirst() {
-        Promise in3 = store.create(draft(ALICE, BOB, "3", days(3)), created(ALICE));
-        Promise in1 = store.create(draft(ALICE, BOB, "1", days(1)), created(ALICE));
-        Promise in2 = store.create(draft(ALICE, CAROL, "2", days(2)), created(ALICE));
-        Promise in4 = store.create(draft(ALICE, BOB, "4", days(4)), created(ALICE));
+        Promise in3 = store.create(draft(ALICE, BOB, "3", days(3)), created(ALICE), p -> FollowUps.Plan.none());
+        Promise in1 = store.create(draft(ALICE, BOB, "1", days(1)), created(ALICE), p -> FollowUps.Plan.none());
+        Promise in2 = store.create(draft(ALICE, CAROL, "2", days(2)), created(ALICE), p -> FollowUps.Plan.none());
+        Promise in4 = store.create(draft(ALICE, BOB, "4", days(4)), created(ALICE), p -> FollowUps.Plan.none());
 
         assertThat(ids(store.open(person(ALICE), Side.MADE, 10))).containsExactly(in1.id(), in2.id(), in3.id(), in4.id());
         assertThat(ids(store.open(person(ALICE), Side.MADE, 2))).containsExactly(in1.id(), in2.id());
@@ -219,9 +220,9 @@ class RedisPromiseStoreTest {
         assertThat(store.countOpen(person(ALICE), Side.MADE)).isEqualTo(4);
         assertThat(store.countOpen(person(BOB), Side.RECEIVED)).isEqualTo(3);
 
-        store.apply(in1.deliver(ALICE, now));
-        store.apply(in3.cancel(BOB, "", now));
-        store.apply(in2.cancel(ALICE, "can't", now));
+        store.apply(in1.deliver(ALICE, now), FollowUps.Plan.none());
+        store.apply(in3.cancel(BOB, "", now), FollowUps.Plan.none());
+        store.apply(in2.cancel(ALICE, "can't", now), FollowUps.Plan.none());
 
         assertThat(ids(store.closed(person(ALICE), Side.MADE, 10))).containsExactly(in3.id(), in2.id(), in1.id());
         assertThat(ids(store.closed(person(ALICE), Side.MADE, 1))).containsExactly(in3.id());
@@ -232,9 +233,9 @@ class RedisPromiseStoreTest {
     @Test
     void workspacesDoNotMix() {
         RedisPromiseStore sameIds = new RedisPromiseStore(redis, properties, ALWAYS_SAME);
-        Promise here = sameIds.create(draft(ALICE, BOB, "here", days(1)), created(ALICE));
+        Promise here = sameIds.create(draft(ALICE, BOB, "here", days(1)), created(ALICE), p -> FollowUps.Plan.none());
         Promise there = sameIds.create(new PromiseDraft(OTHER_WS, ALICE, BOB, "there", "", days(2), now),
-                created(ALICE));
+                created(ALICE), p -> FollowUps.Plan.none());
 
         assertThat(there.id()).isEqualTo(here.id());   // same id, different workspace: no collision
         assertThat(store.find(WS, here.id()).orElseThrow().what()).isEqualTo("here");
@@ -243,7 +244,7 @@ class RedisPromiseStoreTest {
         assertThat(store.open(OTHER_WS.person(ALICE), Side.MADE, 10)).extracting(Promise::what)
                 .containsExactly("there");
 
-        assertThat(store.apply(here.deliver(ALICE, now))).isTrue();
+        assertThat(store.apply(here.deliver(ALICE, now), FollowUps.Plan.none())).isTrue();
         assertThat(store.countOpen(OTHER_WS.person(ALICE), Side.MADE)).isEqualTo(1);
         assertThat(store.find(OTHER_WS, there.id()).orElseThrow().status()).isEqualTo(PromiseStatus.OPEN);
         assertThat(store.history(OTHER_WS, there.id())).hasSize(1);
@@ -251,9 +252,9 @@ class RedisPromiseStoreTest {
 
     @Test
     void keysCarryThePrefixAndTheWorkspaceHashTag() {
-        Promise open = store.create(draft(ALICE, BOB, "open", days(1)), created(ALICE));
-        Promise done = store.create(draft(ALICE, BOB, "done", days(2)), created(ALICE));
-        store.apply(done.deliver(ALICE, now));
+        Promise open = store.create(draft(ALICE, BOB, "open", days(1)), created(ALICE), p -> FollowUps.Plan.none());
+        Promise done = store.create(draft(ALICE, BOB, "done", days(2)), created(ALICE), p -> FollowUps.Plan.none());
+        store.apply(done.deliver(ALICE, now), FollowUps.Plan.none());
 
         String ws = PREFIX + "{slack:T1}:";
         assertThat(snapshot().keySet()).containsExactlyInAnyOrder(
@@ -290,9 +291,9 @@ class RedisPromiseStoreTest {
                     .hasMessageContaining("K7Q2");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(timeout.plusSeconds(2));
 
-            assertThatThrownBy(() -> unreachable.create(draft(ALICE, BOB, "x", days(1)), created(ALICE)))
+            assertThatThrownBy(() -> unreachable.create(draft(ALICE, BOB, "x", days(1)), created(ALICE), p -> FollowUps.Plan.none()))
                     .isInstanceOf(StoreUnavailableException.class);
-            assertThatThrownBy(() -> unreachable.apply(promise.deliver(ALICE, now)))
+            assertThatThrownBy(() -> unreachable.apply(promise.deliver(ALICE, now), FollowUps.Plan.none()))
                     .isInstanceOf(StoreUnavailableException.class);
             assertThatThrownBy(() -> unreachable.open(person(ALICE), Side.MADE, 5))
                     .isInstanceOf(StoreUnavailableException.class);
@@ -317,14 +318,14 @@ class RedisPromiseStoreTest {
         factory.afterPropertiesSet();
         try {
             RedisPromiseStore store = new RedisPromiseStore(TestRedis.template(factory), own);
-            Promise promise = store.create(draft(ALICE, BOB, "x", days(1)), created(ALICE));
+            Promise promise = store.create(draft(ALICE, BOB, "x", days(1)), created(ALICE), p -> FollowUps.Plan.none());
             assertThat(store.find(WS, promise.id())).isPresent();
 
             server.stop();
 
             long start = System.nanoTime();
             assertThatThrownBy(() -> store.find(WS, promise.id())).isInstanceOf(StoreUnavailableException.class);
-            assertThatThrownBy(() -> store.apply(promise.deliver(ALICE, now)))
+            assertThatThrownBy(() -> store.apply(promise.deliver(ALICE, now), FollowUps.Plan.none()))
                     .isInstanceOf(StoreUnavailableException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(timeout.multipliedBy(2).plusSeconds(2));
         } finally {
@@ -335,19 +336,19 @@ class RedisPromiseStoreTest {
 
     @Test
     void aChangeCannotMoveAPromiseToAnotherIdOrWorkspace() {
-        Promise promise = store.create(draft(ALICE, BOB, "x", days(1)), created(ALICE));
+        Promise promise = store.create(draft(ALICE, BOB, "x", days(1)), created(ALICE), p -> FollowUps.Plan.none());
         Promise.Change delivered = promise.deliver(ALICE, now);
         Promise elsewhere = new Promise(delivered.after().id(), OTHER_WS, ALICE, BOB, "x", "", days(1), now,
                 PromiseStatus.DELIVERED, 0, 0, "", 2);
 
-        assertThatThrownBy(() -> store.apply(new Promise.Change(promise, elsewhere, delivered.entry())))
+        assertThatThrownBy(() -> store.apply(new Promise.Change(promise, elsewhere, delivered.entry()), FollowUps.Plan.none()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.apply(new Promise.Change(promise, promise, delivered.entry())))
+        assertThatThrownBy(() -> store.apply(new Promise.Change(promise, promise, delivered.entry()), FollowUps.Plan.none()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private Promise applied(Promise.Change change) {
-        assertThat(store.apply(change)).isTrue();
+        assertThat(store.apply(change, FollowUps.Plan.none())).isTrue();
         return change.after();
     }
 

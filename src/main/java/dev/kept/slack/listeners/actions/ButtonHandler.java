@@ -5,24 +5,33 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import dev.kept.chat.Interactions;
 import dev.kept.chat.Person;
-import dev.kept.promise.PromiseInbound;
 import dev.kept.slack.SlackResponder;
 import dev.kept.slack.SlackWork;
 import org.springframework.stereotype.Component;
 
-/** A click on a promise button: ack, then the core decides (and checks the clicker may do it). */
-@Component
-class PromiseButtonHandler implements BlockActionHandler {
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-    private final PromiseInbound inbound;
+/** A click on a button Kept sent: ack, then the feature that owns the button decides (and checks the clicker may). */
+@Component
+class ButtonHandler implements BlockActionHandler {
+
+    private final Map<String, Interactions> owners = new HashMap<>();
     private final SlackResponder responder;
     private final SlackWork work;
 
-    PromiseButtonHandler(PromiseInbound inbound, SlackResponder responder, SlackWork work) {
-        this.inbound = inbound;
+    ButtonHandler(List<Interactions> features, SlackResponder responder, SlackWork work) {
+        features.forEach(f -> f.actionIds().forEach(id -> owners.put(id, f)));
         this.responder = responder;
         this.work = work;
+    }
+
+    Set<String> actionIds() {
+        return owners.keySet();
     }
 
     @Override
@@ -32,9 +41,13 @@ class PromiseButtonHandler implements BlockActionHandler {
             return context.ack();
         }
         BlockActionPayload.Action action = p.getActions().get(0);
+        Interactions owner = owners.get(action.getActionId());
+        if (owner == null) {
+            return context.ack();
+        }
         String teamId = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
         Person person = SlackResponder.workspace(teamId).person(p.getUser().getId());
-        work.submit(() -> responder.respond(person, inbound.action(person, action.getActionId(), action.getValue()),
+        work.submit(() -> responder.respond(person, owner.action(person, action.getActionId(), action.getValue()),
                 p.getResponseUrl(), p.getTriggerId()));
         return context.ack();
     }

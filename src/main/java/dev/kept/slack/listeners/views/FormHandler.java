@@ -8,14 +8,16 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
 import dev.kept.chat.FormSubmission;
 import dev.kept.chat.Person;
-import dev.kept.promise.PromiseInbound;
+import dev.kept.chat.Interactions;
 import dev.kept.slack.SlackResponder;
 import dev.kept.slack.SlackWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A submitted modal. Field problems that need no lookup are answered in the ack itself, so the
@@ -23,18 +25,22 @@ import java.util.Map;
  * answer arrives as a DM.
  */
 @Component
-class PromiseFormHandler implements ViewSubmissionHandler {
+class FormHandler implements ViewSubmissionHandler {
 
     static final String BUSY = "Kept is very busy right now. Please try again in a minute.";
 
-    private final PromiseInbound inbound;
+    private final Map<String, Interactions> owners = new HashMap<>();
     private final SlackResponder responder;
     private final SlackWork work;
 
-    PromiseFormHandler(PromiseInbound inbound, SlackResponder responder, SlackWork work) {
-        this.inbound = inbound;
+    FormHandler(List<Interactions> features, SlackResponder responder, SlackWork work) {
+        features.forEach(f -> f.formIds().forEach(id -> owners.put(id, f)));
         this.responder = responder;
         this.work = work;
+    }
+
+    Set<String> formIds() {
+        return owners.keySet();
     }
 
     @Override
@@ -43,6 +49,10 @@ class PromiseFormHandler implements ViewSubmissionHandler {
         String teamId = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
         Person person = SlackResponder.workspace(teamId).person(p.getUser().getId());
         FormSubmission submission = translate(p);
+        Interactions inbound = owners.get(submission.formId());
+        if (inbound == null) {
+            return context.ack();
+        }
         Map<String, String> errors = inbound.check(person, submission);
         if (!errors.isEmpty()) {
             return context.ack(r -> r.responseAction("errors").errors(errors));

@@ -1,22 +1,21 @@
 package dev.kept.slack.listeners.views;
 
 import com.slack.api.bolt.App;
-import dev.kept.promise.ActionIds;
 import dev.kept.slack.listeners.ListenerRegistrar;
 import org.springframework.stereotype.Component;
 
+/** One listener per form id that a core feature declares. */
 @Component
 class ViewListeners implements ListenerRegistrar {
 
-    private final PromiseFormHandler forms;
+    private final FormHandler forms;
 
-    ViewListeners(PromiseFormHandler forms) {
+    ViewListeners(FormHandler forms) {
         this.forms = forms;
     }
 
     @Override
     public void register(App app) {
-        app.viewSubmission(ActionIds.NEW_PROMISE_FORM, forms);
-        app.viewSubmission(ActionIds.SUGGEST_FORM, forms);
+        forms.formIds().forEach(id -> app.viewSubmission(id, forms));
     }
 }

@@ -1,0 +1,24 @@
+package dev.kept.chat;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One feature's buttons and forms, for every platform. Adapters route each click or submission to
+ * the feature that owns its id; the feature checks who may do what.
+ */
+public interface Interactions {
+
+    /** Button action ids this feature handles. */
+    Set<String> actionIds();
+
+    /** Form ids this feature handles. */
+    Set<String> formIds();
+
+    Outcome action(Person actor, String actionId, String value);
+
+    /** Problems with a submitted form that can be named at once, without asking anyone; empty when none. */
+    Map<String, String> check(Person actor, FormSubmission form);
+
+    Outcome submit(Person actor, FormSubmission form);
+}

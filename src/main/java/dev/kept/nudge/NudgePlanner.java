@@ -1,0 +1,158 @@
+package dev.kept.nudge;
+
+import dev.kept.chat.Directory;
+import dev.kept.chat.Person;
+import dev.kept.chat.Profile;
+import dev.kept.promise.FollowUp;
+import dev.kept.promise.FollowUps;
+import dev.kept.promise.Promise;
+import dev.kept.promise.PromiseStatus;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to send when. A promise made or given a new date gets a reminder before it is due and a
+ * question at the due time; a missed due time gets one follow-up; a delivered promise gets a
+ * rating question, asked once more if unanswered. Nothing more: at most three delivery nudges per
+ * due date, so Kept reminds without nagging. Times fall in the recipient's working hours.
+ */
+@Component
+public class NudgePlanner implements FollowUps {
+
+    private final NudgeProperties settings;
+    private final WorkingHours hours;
+    private final Directory directory;
+    private final Clock clock;
+
+    public NudgePlanner(NudgeProperties settings, Directory directory, Clock clock) {
+        this.settings = settings;
+        this.hours = settings.workingHours().toWorkingHours();
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    WorkingHours hours() {
+        return hours;
+    }
+
+    @Override
+    public Duration ratingOpenFor() {
+        return settings.ratingOpenFor();
+    }
+
+    ZoneId zoneOf(Person person) {
+        return directory.lookup(person).map(Profile::zone).orElse(ZoneOffset.UTC);
+    }
+
+    @Override
+    public Plan afterCreate(Promise promise) {
+        return new Plan(deliveryNudges(promise, clock.instant()), List.of());
+    }
+
+    @Override
+    public Plan afterChange(Promise.Change change) {
+        Promise before = change.before();
+        Promise after = change.after();
+        Instant now = change.entry().at();
+        if (after.status() == PromiseStatus.OPEN && !after.due().equals(before.due())) {
+            return new Plan(deliveryNudges(after, now), deliveryIds(before));
+        }
+        if (before.status() == PromiseStatus.OPEN && after.status() == PromiseStatus.DELIVERED) {
+            Nudge ask = Nudge.of(after.id(), after.workspace(), NudgeKind.RATING, after.receiverId(), after.due());
+            Instant at = hours.plusWorking(now, settings.ratingDelay(), zoneOf(after.receiver()));
+            return new Plan(List.of(ask.at(at)), deliveryIds(before));
+        }
+        if (before.status() == PromiseStatus.OPEN && !after.status().isOpen()) {
+            return new Plan(List.of(), deliveryIds(before));
+        }
+        if (after.status() == PromiseStatus.ASSURED && before.status() != PromiseStatus.ASSURED) {
+            return new Plan(List.of(), List.of(
+                    Nudge.idFor(after.id(), NudgeKind.RATING, after.due()),
+                    Nudge.idFor(after.id(), NudgeKind.RATING_AGAIN, after.due())));
+        }
+        return Plan.none();
+    }
+
+    /** The reminder (when there is time for a useful one) and the due-time question. */
+    List<FollowUp> deliveryNudges(Promise p, Instant now) {
+        ZoneId zone = zoneOf(p.provider());
+        List<FollowUp> jobs = new ArrayList<>(2);
+        reminderTime(p.due(), now, zone).ifPresent(at ->
+                jobs.add(Nudge.of(p.id(), p.workspace(), NudgeKind.REMINDER, p.providerId(), p.due()).at(at)));
+        jobs.add(Nudge.of(p.id(), p.workspace(), NudgeKind.DUE, p.providerId(), p.due())
+                .at(hours.nextWorking(p.due(), zone)));
+        return jobs;
+    }
+
+    /**
+     * One working day before the due time when it is far off; otherwise when half the time is left,
+     * but at least {@code reminderMinLead} before. Moved back into working hours; none when that
+     * would be in the past.
+     */
+    java.util.Optional<Instant> reminderTime(Instant due, Instant now, ZoneId zone) {
+        Duration lead = Duration.between(now, due);
+        Instant at;
+        if (lead.compareTo(settings.reminderFarThreshold()) > 0) {
+            at = hours.minusWorking(due, settings.reminderLead(), zone);
+        } else {
+            at = now.plus(lead.dividedBy(2));
+            Instant latest = due.minus(settings.reminderMinLead());
+            if (at.isAfter(latest)) {
+                at = latest;
+            }
+        }
+        at = hours.lastWorkingBefore(at, zone, Duration.ofMinutes(30));
+        return at.isAfter(now) && at.isBefore(due) ? java.util.Optional.of(at) : java.util.Optional.empty();
+    }
+
+    private static List<String> deliveryIds(Promise p) {
+        return List.of(Nudge.idFor(p.id(), NudgeKind.REMINDER, p.due()),
+                Nudge.idFor(p.id(), NudgeKind.DUE, p.due()),
+                Nudge.idFor(p.id(), NudgeKind.OVERDUE, p.due()));
+    }
+
+    /** What follows a nudge once it has been sent. */
+    List<FollowUp> afterSent(Nudge nudge, Promise promise, Instant now) {
+        if (nudge.kind() == NudgeKind.DUE) {
+            Nudge overdue = Nudge.of(promise.id(), promise.workspace(), NudgeKind.OVERDUE, promise.providerId(), promise.due());
+            return List.of(overdue.at(hours.plusWorking(promise.due(), settings.overdueAfter(), zoneOf(promise.provider()))));
+        }
+        if (nudge.kind() == NudgeKind.RATING) {
+            Nudge again = Nudge.of(promise.id(), promise.workspace(), NudgeKind.RATING_AGAIN, promise.receiverId(), promise.due());
+            return List.of(again.at(hours.plusWorking(now, settings.ratingAgainAfter(), zoneOf(promise.receiver()))));
+        }
+        return List.of();
+    }
+
+    /**
+     * Is this nudge still about the promise as it is now? If not, it is dropped quietly: the promise
+     * was delivered, released, cancelled or given a new date, or (for a reminder) its due time has
+     * come, when the due-time question takes over.
+     */
+    static boolean stillRelevant(Nudge nudge, Promise promise, Instant now) {
+        if (!promise.due().equals(nudge.plannedDue())) {
+            return false;
+        }
+        switch (nudge.kind()) {
+            case REMINDER -> {
+                return promise.status() == PromiseStatus.OPEN && now.isBefore(promise.due());
+            }
+            case DUE, OVERDUE -> {
+                return promise.status() == PromiseStatus.OPEN;
+            }
+            case RATING, RATING_AGAIN -> {
+                return promise.status() == PromiseStatus.DELIVERED;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,714 @@
+package dev.kept.store.redis;
+
+import dev.kept.chat.Person;
+import dev.kept.chat.Workspace;
+import dev.kept.nudge.NudgeQueue;
+import dev.kept.promise.FollowUp;
+import dev.kept.promise.FollowUps;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Repository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The nudge queue in Redis: per workspace, a sorted set of due job ids, a sorted set of leased
+ * (claimed) ids scored by lease expiry and a hash per job; a job's id is remembered as sent for
+ * {@link #SENT_FOR}. Every change is one Lua script on the keys of one workspace, which all share the
+ * workspace's hash tag (one Redis Cluster slot):
+ * <pre>
+ * kept:{slack:T123}:nudge:due                  sorted set: queued job ids, scored by due epoch millis
+ * kept:{slack:T123}:nudge:leased               sorted set: claimed job ids, scored by lease expiry millis
+ * kept:{slack:T123}:nudge:job:&lt;id&gt;             hash: the job's data fields, plus at (due millis),
+ *                                              token (of the current lease), claims, attempts
+ * kept:{slack:T123}:nudge:sent:&lt;id&gt;            string, 30 day TTL: this job was delivered
+ * kept:{slack:T123}:nudge:held:U111            sorted set: ids held back for a person, scored by due millis
+ * kept:{slack:T123}:nudge:failed               hash: id → reason of jobs that failed for good
+ * kept:{slack:T123}:nudge:failed:order         list: the same ids, newest first (the newest {@value #FAILED_KEPT} kept)
+ * kept:{slack:T123}:nudge:count:U111:2026-03-02 counter, 3 day TTL: nudges a person got that day
+ * kept:nudge:workspaces                        set of workspace keys with nudges (never shrunk)
+ * </pre>
+ *
+ * <p>A job is leased iff its hash has a {@code token}: claiming sets a fresh one, and only a caller
+ * presenting it can finish the job. A lease that expired but was not claimed again can still be
+ * finished by its holder (nothing else took it, and refusing would only make the job go out twice).
+ *
+ * <p>The data field names {@code at}, {@code token}, {@code claims} and {@code attempts} are the
+ * queue's own; jobs queued here may not use them.
+ */
+@Repository
+public class RedisNudgeQueue implements NudgeQueue {
+
+    static final Duration SENT_FOR = Duration.ofDays(30);
+    static final Duration COUNTED_FOR = Duration.ofDays(3);
+    /** How many failed jobs {@link #failed} remembers per workspace; older ones are forgotten. */
+    static final int FAILED_KEPT = 1000;
+    /** Rounds of look-then-claim in one {@link #claim}, when other instances took what was seen. */
+    static final int CLAIM_ROUNDS = 4;
+    static final Set<String> RESERVED_FIELDS = Set.of("at", "token", "claims", "attempts");
+
+    private static final int EXPIRED_LEASE = 0;
+    private static final int DUE = 1;
+
+    /** Checks the lease: KEYS[2] is the job hash, ARGV[1] the token. */
+    private static final String OWN_LEASE = """
+            if redis.call('HGET', KEYS[2], 'token') ~= ARGV[1] then
+              return 0
+            end
+            """;
+
+    /**
+     * KEYS: due, leased. ARGV: nudge key base, now, lease expiry, how many at most, token prefix.
+     * Expired leases first (soonest expired first), then due jobs (soonest due first). Returns one
+     * row per claimed job: kind (0 expired lease, 1 due), score it was picked by, id, token, claims,
+     * the job hash as field/value list.
+     */
+    private static final RedisScript<List> CLAIM = script(List.class, """
+            local base, now, expiry, left, prefix = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5]
+            local out, seen = {}, {}
+            local function take(from, kind)
+              while left > 0 do
+                local found = redis.call('ZRANGEBYSCORE', from, '-inf', now, 'WITHSCORES', 'LIMIT', 0, left)
+                if #found == 0 then
+                  return
+                end
+                for k = 1, #found, 2 do
+                  if left == 0 then
+                    return
+                  end
+                  local id, score = found[k], found[k + 1]
+                  local job = base .. 'job:' .. id
+                  if seen[id] then
+                    -- queued and leased at once (not done by this queue): claimed from leased already
+                    redis.call('ZREM', KEYS[1], id)
+                  elseif redis.call('EXISTS', job) == 0 then
+                    redis.call('ZREM', from, id)
+                  else
+                    seen[id] = true
+                    if from == KEYS[1] then
+                      redis.call('ZREM', KEYS[1], id)
+                    end
+                    local token = prefix .. id
+                    redis.call('ZADD', KEYS[2], expiry, id)
+                    local claims = redis.call('HINCRBY', job, 'claims', 1)
+                    redis.call('HSET', job, 'token', token)
+                    out[#out + 1] = {tostring(kind), score, id, token, tostring(claims), redis.call('HGETALL', job)}
+                    left = left - 1
+                  end
+                end
+              end
+            end
+            take(KEYS[2], 0)
+            take(KEYS[1], 1)
+            return out
+            """);
+
+    /** KEYS: due. ARGV: nudge key base, then the follow-ups ({@link NudgeJobs}). */
+    private static final RedisScript<Long> SCHEDULE = script(Long.class, NudgeJobs.LUA_FUNCTION + """
+            follow_ups(ARGV[1], 2)
+            return 1
+            """);
+
+    /**
+     * KEYS: leased, job, sent. ARGV: token, id, seconds to remember it as sent, nudge key base, then the
+     * follow-ups ({@link NudgeJobs}).
+     */
+    private static final RedisScript<Long> SENT = script(Long.class, NudgeJobs.LUA_FUNCTION + OWN_LEASE + """
+            redis.call('ZREM', KEYS[1], ARGV[2])
+            redis.call('DEL', KEYS[2])
+            redis.call('SET', KEYS[3], '1', 'EX', ARGV[3])
+            follow_ups(ARGV[4], 5)
+            return 1
+            """);
+
+    /** KEYS: leased, job. ARGV: token, id. */
+    private static final RedisScript<Long> DROP = script(Long.class, OWN_LEASE + """
+            redis.call('ZREM', KEYS[1], ARGV[2])
+            redis.call('DEL', KEYS[2])
+            return 1
+            """);
+
+    /** KEYS: leased, job, failed, failed:order. ARGV: token, id, reason, how many failures to keep. */
+    private static final RedisScript<Long> FAIL = script(Long.class, OWN_LEASE + """
+            redis.call('ZREM', KEYS[1], ARGV[2])
+            redis.call('DEL', KEYS[2])
+            redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
+            redis.call('LREM', KEYS[4], 0, ARGV[2])
+            redis.call('LPUSH', KEYS[4], ARGV[2])
+            local keep = tonumber(ARGV[4])
+            while redis.call('LLEN', KEYS[4]) > keep do
+              redis.call('HDEL', KEYS[3], redis.call('RPOP', KEYS[4]))
+            end
+            return 1
+            """);
+
+    /** KEYS: leased, job, due. ARGV: token, id, due millis, attempts. */
+    private static final RedisScript<Long> RETRY = script(Long.class, OWN_LEASE + """
+            redis.call('ZREM', KEYS[1], ARGV[2])
+            redis.call('HSET', KEYS[2], 'at', ARGV[3], 'attempts', ARGV[4])
+            redis.call('HDEL', KEYS[2], 'token')
+            redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
+            return 1
+            """);
+
+    /** KEYS: leased, job, held. ARGV: token, id, nudge key base, then the digest as follow-ups ({@link NudgeJobs}). */
+    private static final RedisScript<Long> HOLD = script(Long.class, NudgeJobs.LUA_FUNCTION + OWN_LEASE + """
+            redis.call('ZREM', KEYS[1], ARGV[2])
+            redis.call('HDEL', KEYS[2], 'token')
+            redis.call('ZADD', KEYS[3], tonumber(redis.call('HGET', KEYS[2], 'at')) or 0, ARGV[2])
+            follow_ups(ARGV[3], 4)
+            return 1
+            """);
+
+    /**
+     * KEYS: leased, digest job, digest sent, held. ARGV: token, digest id, seconds to remember sent ids,
+     * nudge key base, n, n delivered ids, m, m done ids, then the follow-ups ({@link NudgeJobs}).
+     * A listed job that is leased right now (someone else holds it) is left to its holder.
+     */
+    private static final RedisScript<Long> SENT_HELD = script(Long.class, NudgeJobs.LUA_FUNCTION + OWN_LEASE + """
+            local ttl, base = ARGV[3], ARGV[4]
+            local i = 5
+            for pass = 1, 2 do
+              local n = tonumber(ARGV[i]); i = i + 1
+              for k = 1, n do
+                local id = ARGV[i]; i = i + 1
+                local job = base .. 'job:' .. id
+                redis.call('ZREM', KEYS[4], id)
+                if redis.call('HEXISTS', job, 'token') == 0 then
+                  redis.call('DEL', job)
+                  redis.call('ZREM', base .. 'due', id)
+                end
+                if pass == 1 then
+                  redis.call('SET', base .. 'sent:' .. id, '1', 'EX', ttl)
+                end
+              end
+            end
+            redis.call('ZREM', KEYS[1], ARGV[2])
+            redis.call('DEL', KEYS[2])
+            redis.call('SET', KEYS[3], '1', 'EX', ttl)
+            follow_ups(base, i)
+            return 1
+            """);
+
+    /** KEYS: count. ARGV: seconds to keep it. */
+    private static final RedisScript<Long> RESERVE = script(Long.class, """
+            local n = redis.call('INCR', KEYS[1])
+            redis.call('EXPIRE', KEYS[1], ARGV[1])
+            return n
+            """);
+
+    /** KEYS: count. Never below zero; a missing counter stays missing. */
+    private static final RedisScript<Long> RELEASE = script(Long.class, """
+            local n = tonumber(redis.call('GET', KEYS[1]) or '0') or 0
+            if n > 0 then
+              return redis.call('DECR', KEYS[1])
+            end
+            return 0
+            """);
+
+    /** KEYS: failed, failed:order. Returns id, reason, id, reason… newest first. */
+    private static final RedisScript<List> FAILED = script(List.class, """
+            local out = {}
+            for _, id in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
+              local reason = redis.call('HGET', KEYS[1], id)
+              if reason then
+                out[#out + 1] = id
+                out[#out + 1] = reason
+              end
+            end
+            return out
+            """);
+
+    private final StringRedisTemplate redis;
+    private final Keys keys;
+
+    @Autowired
+    public RedisNudgeQueue(StringRedisTemplate redis, KeptRedisProperties properties) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.keys = new Keys(properties.keyPrefix());
+    }
+
+    // ---------------------------------------------------------------- claiming
+
+    @Override
+    public List<Claim> claim(Instant now, Duration lease, int max) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(lease, "lease");
+        if (lease.toMillis() < 1) {
+            throw new IllegalArgumentException("A lease must last at least a millisecond: " + lease);
+        }
+        if (max <= 0) {
+            return List.of();
+        }
+        long nowMillis = now.toEpochMilli();
+        long expiry = Math.addExact(nowMillis, lease.toMillis());
+        List<Workspace> workspaces = workspaces();
+        if (workspaces.isEmpty()) {
+            return List.of();
+        }
+        String tokenPrefix = UUID.randomUUID() + "/";
+        List<Claimed> claimed = new ArrayList<>();
+        for (int round = 0; round < CLAIM_ROUNDS && claimed.size() < max; round++) {
+            int wanted = max - claimed.size();
+            Map<Workspace, Integer> quotas = quotas(workspaces, nowMillis, wanted);
+            boolean shortfall = false;
+            for (Map.Entry<Workspace, Integer> quota : quotas.entrySet()) {
+                List<Claimed> got = claimIn(quota.getKey(), nowMillis, expiry, quota.getValue(), tokenPrefix);
+                claimed.addAll(got);
+                shortfall |= got.size() < quota.getValue();
+            }
+            if (!shortfall) {
+                break;   // every workspace gave what was seen; whatever else is due was not among the earliest
+            }
+        }
+        claimed.sort(Claimed.ORDER);
+        List<Claim> claims = new ArrayList<>(claimed.size());
+        for (Claimed c : claimed) {
+            claims.add(c.claim());
+        }
+        return claims;
+    }
+
+    /** A claim with what it was picked by, to order claims from several workspaces. */
+    private record Claimed(Claim claim, int kind, double score) {
+        static final Comparator<Claimed> ORDER = Comparator.comparingInt(Claimed::kind)
+                .thenComparingDouble(Claimed::score)
+                .thenComparing(c -> c.claim().workspace().key())
+                .thenComparing(c -> c.claim().id());
+    }
+
+    /** A job seen as claimable: kind (expired lease or due), score, workspace. */
+    private record Candidate(int kind, double score, Workspace workspace) {
+    }
+
+    /**
+     * Looks (without claiming) at what each workspace has claimable, and decides how many of the
+     * {@code wanted} earliest ones to claim in each: expired leases first, then due jobs.
+     */
+    private Map<Workspace, Integer> quotas(List<Workspace> workspaces, long nowMillis, int wanted) {
+        List<Object> seen = RedisFailures.guard("look for due nudges in " + workspaces.size() + " workspaces",
+                () -> redis.executePipelined(new SessionCallback<Object>() {
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public <K, V> Object execute(RedisOperations<K, V> operations) {
+                        RedisOperations<String, String> ops = (RedisOperations<String, String>) operations;
+                        for (Workspace ws : workspaces) {
+                            ops.opsForZSet().rangeByScoreWithScores(leasedKey(ws), Double.NEGATIVE_INFINITY,
+                                    nowMillis, 0, wanted);
+                            ops.opsForZSet().rangeByScoreWithScores(dueKey(ws), Double.NEGATIVE_INFINITY,
+                                    nowMillis, 0, wanted);
+                        }
+                        return null;
+                    }
+                }));
+        List<Candidate> candidates = new ArrayList<>();
+        for (int w = 0; w < workspaces.size(); w++) {
+            for (int kind = EXPIRED_LEASE; kind <= DUE; kind++) {
+                int at = 2 * w + kind;
+                Object found = at < seen.size() ? seen.get(at) : null;
+                if (found instanceof Collection<?> tuples) {
+                    for (Object t : tuples) {
+                        if (t instanceof TypedTuple<?> tuple && tuple.getScore() != null) {
+                            candidates.add(new Candidate(kind, tuple.getScore(), workspaces.get(w)));
+                        }
+                    }
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingInt(Candidate::kind).thenComparingDouble(Candidate::score));
+        Map<Workspace, Integer> quotas = new LinkedHashMap<>();
+        for (int i = 0; i < candidates.size() && i < wanted; i++) {
+            quotas.merge(candidates.get(i).workspace(), 1, Integer::sum);
+        }
+        return quotas;
+    }
+
+    private List<Claimed> claimIn(Workspace ws, long nowMillis, long expiry, int max, String tokenPrefix) {
+        List<String> keyList = List.of(dueKey(ws), leasedKey(ws));
+        Object[] args = {keys.nudges(ws), Long.toString(nowMillis), Long.toString(expiry), Integer.toString(max),
+                tokenPrefix};
+        List<?> rows = RedisFailures.guard("claim due nudges in " + ws.key(),
+                () -> redis.execute(CLAIM, keyList, args));
+        if (rows == null) {
+            return List.of();
+        }
+        List<Claimed> claimed = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            List<?> r = (List<?>) row;
+            int kind = Integer.parseInt(String.valueOf(r.get(0)));
+            double score = Double.parseDouble(String.valueOf(r.get(1)));
+            String id = String.valueOf(r.get(2));
+            String token = String.valueOf(r.get(3));
+            int claims = Integer.parseInt(String.valueOf(r.get(4)));
+            Map<String, String> hash = pairs((List<?>) r.get(5));
+            long at = parseLong(hash.get("at"), (long) score);
+            int attempts = (int) parseLong(hash.get("attempts"), 0);
+            claimed.add(new Claimed(new Claim(ws, id, data(hash), Instant.ofEpochMilli(at), claims, attempts, token),
+                    kind, score));
+        }
+        return claimed;
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        List<Workspace> workspaces = workspaces();
+        if (workspaces.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> firsts = RedisFailures.guard("find the next due nudge",
+                () -> redis.executePipelined(new SessionCallback<Object>() {
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public <K, V> Object execute(RedisOperations<K, V> operations) {
+                        RedisOperations<String, String> ops = (RedisOperations<String, String>) operations;
+                        for (Workspace ws : workspaces) {
+                            ops.opsForZSet().rangeWithScores(dueKey(ws), 0, 0);
+                            ops.opsForZSet().rangeWithScores(leasedKey(ws), 0, 0);
+                        }
+                        return null;
+                    }
+                }));
+        Double earliest = null;
+        for (Object found : firsts) {
+            if (found instanceof Collection<?> tuples) {
+                for (Object t : tuples) {
+                    if (t instanceof TypedTuple<?> tuple && tuple.getScore() != null
+                            && (earliest == null || tuple.getScore() < earliest)) {
+                        earliest = tuple.getScore();
+                    }
+                }
+            }
+        }
+        return earliest == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(earliest.longValue()));
+    }
+
+    // ---------------------------------------------------------------- queueing and finishing
+
+    @Override
+    public void schedule(Workspace workspace, List<FollowUp> jobs) {
+        Objects.requireNonNull(workspace, "workspace");
+        checkFollowUps(jobs);
+        if (jobs.isEmpty()) {
+            return;
+        }
+        register(workspace);
+        List<String> args = new ArrayList<>();
+        args.add(keys.nudges(workspace));
+        NudgeJobs.args(plan(jobs), args);
+        RedisFailures.guard("queue " + jobs.size() + " nudges in " + workspace.key(),
+                () -> redis.execute(SCHEDULE, List.of(dueKey(workspace)), args.toArray()));
+    }
+
+    @Override
+    public boolean sent(Claim claim, List<FollowUp> followUps) {
+        Objects.requireNonNull(claim, "claim");
+        checkFollowUps(followUps);
+        Workspace ws = claim.workspace();
+        if (!followUps.isEmpty()) {
+            register(ws);
+        }
+        List<String> args = new ArrayList<>();
+        args.add(claim.token());
+        args.add(claim.id());
+        args.add(Long.toString(SENT_FOR.toSeconds()));
+        args.add(keys.nudges(ws));
+        NudgeJobs.args(plan(followUps), args);
+        return ok(RedisFailures.guard("mark nudge " + claim.id() + " sent in " + ws.key(),
+                () -> redis.execute(SENT, List.of(leasedKey(ws), jobKey(ws, claim.id()), sentKey(ws, claim.id())),
+                        args.toArray())));
+    }
+
+    @Override
+    public boolean drop(Claim claim) {
+        Objects.requireNonNull(claim, "claim");
+        Workspace ws = claim.workspace();
+        return ok(RedisFailures.guard("drop nudge " + claim.id() + " in " + ws.key(),
+                () -> redis.execute(DROP, List.of(leasedKey(ws), jobKey(ws, claim.id())), claim.token(), claim.id())));
+    }
+
+    @Override
+    public boolean fail(Claim claim, String reason) {
+        Objects.requireNonNull(claim, "claim");
+        Workspace ws = claim.workspace();
+        String why = reason == null ? "" : reason;
+        return ok(RedisFailures.guard("record nudge " + claim.id() + " as failed in " + ws.key(),
+                () -> redis.execute(FAIL, List.of(leasedKey(ws), jobKey(ws, claim.id()), failedKey(ws), failedOrderKey(ws)),
+                        claim.token(), claim.id(), why, Integer.toString(FAILED_KEPT))));
+    }
+
+    @Override
+    public boolean retryAt(Claim claim, Instant at, int attempts) {
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(at, "at");
+        Workspace ws = claim.workspace();
+        return ok(RedisFailures.guard("put nudge " + claim.id() + " back in the queue of " + ws.key(),
+                () -> redis.execute(RETRY, List.of(leasedKey(ws), jobKey(ws, claim.id()), dueKey(ws)),
+                        claim.token(), claim.id(), Long.toString(at.toEpochMilli()), Integer.toString(attempts))));
+    }
+
+    @Override
+    public boolean wasSent(Workspace workspace, String id) {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(id, "id");
+        Boolean sent = RedisFailures.guard("check whether nudge " + id + " was sent in " + workspace.key(),
+                () -> redis.hasKey(sentKey(workspace, id)));
+        return Boolean.TRUE.equals(sent);
+    }
+
+    // ---------------------------------------------------------------- holding back over the cap
+
+    @Override
+    public boolean hold(Claim claim, Person person, FollowUp digest) {
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(digest, "digest");
+        sameWorkspace(claim, person);
+        checkFollowUps(List.of(digest));
+        Workspace ws = claim.workspace();
+        register(ws);
+        List<String> args = new ArrayList<>();
+        args.add(claim.token());
+        args.add(claim.id());
+        args.add(keys.nudges(ws));
+        NudgeJobs.args(plan(List.of(digest)), args);
+        return ok(RedisFailures.guard("hold nudge " + claim.id() + " for " + person.userId() + " in " + ws.key(),
+                () -> redis.execute(HOLD, List.of(leasedKey(ws), jobKey(ws, claim.id()), heldKey(person)), args.toArray())));
+    }
+
+    @Override
+    public List<Held> held(Person person) {
+        Objects.requireNonNull(person, "person");
+        Workspace ws = person.workspace();
+        Set<String> ids = RedisFailures.guard("list nudges held for " + person.userId() + " in " + ws.key(),
+                () -> redis.opsForZSet().range(heldKey(person), 0, -1));
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> idList = new ArrayList<>(ids);
+        List<Object> hashes = RedisFailures.guard("read nudges held for " + person.userId() + " in " + ws.key(),
+                () -> redis.executePipelined(new SessionCallback<Object>() {
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public <K, V> Object execute(RedisOperations<K, V> operations) {
+                        RedisOperations<String, String> ops = (RedisOperations<String, String>) operations;
+                        for (String id : idList) {
+                            ops.<String, String>opsForHash().entries(jobKey(ws, id));
+                        }
+                        return null;
+                    }
+                }));
+        List<Held> held = new ArrayList<>(idList.size());
+        for (int i = 0; i < idList.size() && i < hashes.size(); i++) {
+            if (hashes.get(i) instanceof Map<?, ?> hash && !hash.isEmpty()) {
+                Map<String, String> fields = new HashMap<>();
+                hash.forEach((k, v) -> fields.put(String.valueOf(k), String.valueOf(v)));
+                held.add(new Held(idList.get(i), data(fields)));
+            }
+        }
+        return held;
+    }
+
+    @Override
+    public boolean sentHeld(Claim digest, Person person, List<String> deliveredIds, List<String> doneIds,
+                            List<FollowUp> followUps) {
+        Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(deliveredIds, "deliveredIds");
+        Objects.requireNonNull(doneIds, "doneIds");
+        sameWorkspace(digest, person);
+        checkFollowUps(followUps);
+        Workspace ws = digest.workspace();
+        if (!followUps.isEmpty()) {
+            register(ws);
+        }
+        List<String> args = new ArrayList<>();
+        args.add(digest.token());
+        args.add(digest.id());
+        args.add(Long.toString(SENT_FOR.toSeconds()));
+        args.add(keys.nudges(ws));
+        args.add(Integer.toString(deliveredIds.size()));
+        args.addAll(deliveredIds);
+        args.add(Integer.toString(doneIds.size()));
+        args.addAll(doneIds);
+        NudgeJobs.args(plan(followUps), args);
+        return ok(RedisFailures.guard("mark digest " + digest.id() + " for " + person.userId() + " sent in " + ws.key(),
+                () -> redis.execute(SENT_HELD,
+                        List.of(leasedKey(ws), jobKey(ws, digest.id()), sentKey(ws, digest.id()), heldKey(person)),
+                        args.toArray())));
+    }
+
+    // ---------------------------------------------------------------- daily counts
+
+    @Override
+    public long reserve(Person person, LocalDate day) {
+        Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(day, "day");
+        Long count = RedisFailures.guard("count a nudge for " + person.userId() + " in " + person.workspace().key(),
+                () -> redis.execute(RESERVE, List.of(countKey(person, day)), Long.toString(COUNTED_FOR.toSeconds())));
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public void release(Person person, LocalDate day) {
+        Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(day, "day");
+        RedisFailures.guard("take back a nudge count of " + person.userId() + " in " + person.workspace().key(),
+                () -> redis.execute(RELEASE, List.of(countKey(person, day))));
+    }
+
+    @Override
+    public Map<String, String> failed(Workspace workspace) {
+        Objects.requireNonNull(workspace, "workspace");
+        List<?> pairs = RedisFailures.guard("list failed nudges in " + workspace.key(),
+                () -> redis.execute(FAILED, List.of(failedKey(workspace), failedOrderKey(workspace))));
+        Map<String, String> failed = pairs == null ? Map.of() : pairs(pairs);
+        return Collections.unmodifiableMap(failed);
+    }
+
+    // ---------------------------------------------------------------- keys and helpers
+
+    private String dueKey(Workspace ws) {
+        return keys.nudges(ws) + "due";
+    }
+
+    private String leasedKey(Workspace ws) {
+        return keys.nudges(ws) + "leased";
+    }
+
+    private String jobKey(Workspace ws, String id) {
+        return keys.nudges(ws) + "job:" + id;
+    }
+
+    private String sentKey(Workspace ws, String id) {
+        return keys.nudges(ws) + "sent:" + id;
+    }
+
+    private String heldKey(Person person) {
+        return keys.nudges(person.workspace()) + "held:" + person.userId();
+    }
+
+    private String failedKey(Workspace ws) {
+        return keys.nudges(ws) + "failed";
+    }
+
+    private String failedOrderKey(Workspace ws) {
+        return keys.nudges(ws) + "failed:order";
+    }
+
+    private String countKey(Person person, LocalDate day) {
+        return keys.nudges(person.workspace()) + "count:" + person.userId() + ":" + day;
+    }
+
+    /** The workspaces that have (or had) nudges; entries that are not workspace keys are ignored. */
+    private List<Workspace> workspaces() {
+        Set<String> members = RedisFailures.guard("list the workspaces with nudges",
+                () -> redis.opsForSet().members(keys.nudgeWorkspaces()));
+        if (members == null || members.isEmpty()) {
+            return List.of();
+        }
+        List<Workspace> workspaces = new ArrayList<>(members.size());
+        for (String member : members) {
+            int colon = member.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            try {
+                workspaces.add(new Workspace(member.substring(0, colon), member.substring(colon + 1)));
+            } catch (IllegalArgumentException ignored) {
+                // not ours
+            }
+        }
+        workspaces.sort(Comparator.comparing(Workspace::key));
+        return workspaces;
+    }
+
+    /**
+     * Registers the workspace for pollers before its jobs are written (another slot in Cluster, so not
+     * in the same script): a job is never queued in a workspace nobody polls. The set is never shrunk,
+     * since removing a workspace could race with another instance queueing there.
+     */
+    private void register(Workspace ws) {
+        RedisFailures.guard("register workspace " + ws.key() + " for nudges",
+                () -> redis.opsForSet().add(keys.nudgeWorkspaces(), ws.key()));
+    }
+
+    private static FollowUps.Plan plan(List<FollowUp> jobs) {
+        return new FollowUps.Plan(jobs, List.of());
+    }
+
+    private static void checkFollowUps(List<FollowUp> jobs) {
+        Objects.requireNonNull(jobs, "jobs");
+        for (FollowUp job : jobs) {
+            Objects.requireNonNull(job, "job");
+            for (String field : job.data().keySet()) {
+                if (RESERVED_FIELDS.contains(field)) {
+                    throw new IllegalArgumentException("Nudge " + job.id() + " uses the queue's own field name '"
+                            + field + "' (reserved: " + RESERVED_FIELDS + ")");
+                }
+            }
+        }
+    }
+
+    private static void sameWorkspace(Claim claim, Person person) {
+        Objects.requireNonNull(person, "person");
+        if (!person.workspace().equals(claim.workspace())) {
+            throw new IllegalArgumentException("Nudge " + claim.id() + " of " + claim.workspace().key()
+                    + " cannot be held for a person of " + person.workspace().key());
+        }
+    }
+
+    /** The job's own data: its hash without the queue's fields. */
+    private static Map<String, String> data(Map<String, String> hash) {
+        Map<String, String> data = new HashMap<>(hash);
+        data.keySet().removeAll(RESERVED_FIELDS);
+        return data;
+    }
+
+    /** A flat field, value, field, value… list as a map, in order. */
+    private static Map<String, String> pairs(List<?> flat) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            map.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+        }
+        return map;
+    }
+
+    private static long parseLong(String value, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static boolean ok(Long result) {
+        return result != null && result == 1L;
+    }
+
+    private static <T> RedisScript<T> script(Class<T> type, String lua) {
+        DefaultRedisScript<T> script = new DefaultRedisScript<>();
+        script.setScriptText(lua);
+        script.setResultType(type);
+        return script;
+    }
+}
