@@ -32,6 +32,7 @@ public final class EmbeddedRedis implements AutoCloseable {
     static final String APPEND_ONLY_FILE = "appendonly.aof";
     static final String LOCK_FILE = "kept.lock";
     static final String PID_FILE = "redis.pid";
+    static final java.time.Duration ORPHAN_STOP_WAIT = java.time.Duration.ofSeconds(15);
     private static final int PORT_ATTEMPTS = 3;
 
     private final RedisServer server;
@@ -68,7 +69,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         try {
             channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lock = lockOrFail(channel, dir);
-            refuseIfOrphanRuns(dir);
+            stopOrphan(dir);
             RedisServer server = null;
             int chosen = 0;
             for (int attempt = 1; server == null; attempt++) {
@@ -147,8 +148,13 @@ public final class EmbeddedRedis implements AutoCloseable {
         return lock;
     }
 
-    /** A redis-server left over from a Kept that was killed would keep writing the same append-only file. */
-    private static void refuseIfOrphanRuns(Path dir) throws IOException {
+    /**
+     * A redis-server left running by a Kept that was killed (kill -9 does not stop child processes)
+     * would keep writing the same append-only file. Kept holds the data directory's lock, so no live
+     * Kept owns that server: it is stopped gracefully (SIGTERM: Redis writes out its append-only file
+     * and exits), and a fresh one takes over the same data.
+     */
+    private static void stopOrphan(Path dir) throws IOException {
         Path pidFile = dir.resolve(PID_FILE);
         if (!Files.isRegularFile(pidFile)) {
             return;
@@ -159,15 +165,27 @@ public final class EmbeddedRedis implements AutoCloseable {
         } catch (NumberFormatException e) {
             return;
         }
-        boolean redisRuns = ProcessHandle.of(pid)
+        Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .flatMap(p -> p.info().command())
-                .map(command -> command.contains("redis-server"))
-                .orElse(false);
-        if (redisRuns) {
+                .filter(p -> p.info().command().map(command -> command.contains("redis-server")).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        log.warn("A redis-server (pid {}) left running by a Kept that stopped abruptly still had the data directory {}: "
+                + "stopping it gracefully so this Kept can take over the same data.", pid, dir);
+        ProcessHandle p = orphan.get();
+        p.destroy();
+        try {
+            p.onExit().get(ORPHAN_STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("A redis-server from an earlier Kept run (pid " + pid
-                    + ") is still using the data directory " + dir + ". Stop it (kill " + pid
-                    + ") and start Kept again.");
+                    + ") is still using the data directory " + dir + " and did not stop within "
+                    + ORPHAN_STOP_WAIT.toSeconds() + " s. Stop it (kill " + pid + ") and start Kept again.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping an earlier redis-server (pid " + pid + ")", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Could not stop an earlier redis-server (pid " + pid + "): " + describe(e), e);
         }
     }
 

@@ -102,26 +102,6 @@ class EmbeddedRedisPersistenceTest {
     }
 
     @Test
-    void aRedisLeftRunningByAKilledKeptIsNotJoinedByASecondOne() throws Exception {
-        RedisServer leftOver = TestRedis.startPrivateServer();
-        try {
-            long pid = pidOf(leftOver);
-            Files.writeString(tmp.resolve(EmbeddedRedis.PID_FILE), pid + "\n");
-
-            assertThatThrownBy(() -> RedisConfig.startEmbedded(KeptRedisProperties.defaults().withDataDir(tmp.toString())))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("still using the data directory")
-                    .hasMessageContaining("kill " + pid);
-        } finally {
-            leftOver.stop();
-        }
-        // a stale pid file (its process is gone) does not stop a start
-        try (EmbeddedRedis redis = RedisConfig.startEmbedded(KeptRedisProperties.defaults().withDataDir(tmp.toString()))) {
-            assertThat(redis.running()).isTrue();
-        }
-    }
-
-    @Test
     void aRedisUrlMeansNothingIsStarted() {
         try (EmbeddedRedis none = RedisConfig.startEmbedded(KeptRedisProperties.defaults()
                 .withUrl("redis://127.0.0.1:1").withDataDir(tmp.resolve("unused").toString()))) {
