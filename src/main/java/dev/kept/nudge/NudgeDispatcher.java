@@ -45,6 +45,7 @@ public class NudgeDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NudgeDispatcher.class);
     static final Duration LONGEST_BACKOFF = Duration.ofMinutes(10);
+    static final Duration REPORT_EVERY = Duration.ofMinutes(1);
 
     private final NudgeQueue queue;
     private final PromiseStore promises;
@@ -56,6 +57,9 @@ public class NudgeDispatcher implements SmartLifecycle {
     private final Object signal = new Object();
 
     private volatile boolean running;
+    private final java.util.concurrent.atomic.AtomicLong sentCount = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong failedCount = new java.util.concurrent.atomic.AtomicLong();
+    private long lastReport = System.nanoTime();
     private Thread poller;
     private ExecutorService workers;
 
@@ -125,6 +129,7 @@ public class NudgeDispatcher implements SmartLifecycle {
 
     private void pollUntilStopped() {
         while (running) {
+            reportNowAndThen();
             try {
                 if (dispatchDue() == 0) {
                     waitForWork();
@@ -136,6 +141,19 @@ public class NudgeDispatcher implements SmartLifecycle {
                 log.error("Nudge poller failed; going on", e);
                 pause(settings.pollMax());
             }
+        }
+    }
+
+    /** One line a minute while nudges go out, so operators can see this instance at work. */
+    private void reportNowAndThen() {
+        if (System.nanoTime() - lastReport < REPORT_EVERY.toNanos()) {
+            return;
+        }
+        lastReport = System.nanoTime();
+        long sent = sentCount.getAndSet(0);
+        long failed = failedCount.getAndSet(0);
+        if (sent > 0 || failed > 0) {
+            log.info("Nudges: {} sent, {} failed for good in the last minute", sent, failed);
         }
     }
 
@@ -297,6 +315,7 @@ public class NudgeDispatcher implements SmartLifecycle {
         Delivery delivery = messenger.deliver(recipient, NudgeMessages.digest(parts, more), claim.id());
         if (delivery instanceof Delivery.Sent) {
             queue.sentHeld(claim, recipient, carried, done, next);
+            sentCount.incrementAndGet();
         } else {
             settle(claim, delivery, List.of(), recipient, day);
         }
@@ -307,6 +326,7 @@ public class NudgeDispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         if (delivery instanceof Delivery.Sent) {
             queue.sent(claim, next);
+            sentCount.incrementAndGet();
             return;
         }
         queue.release(recipient, day);
@@ -318,10 +338,12 @@ public class NudgeDispatcher implements SmartLifecycle {
             if (failed.permanent()) {
                 log.warn("Nudge {} to {} failed for good: {}", claim.id(), recipient.userId(), failed.error());
                 queue.fail(claim, failed.error());
+                failedCount.incrementAndGet();
             } else if (attempts >= settings.maxAttempts()) {
                 log.warn("Nudge {} to {} failed {} times; giving up: {}", claim.id(), recipient.userId(), attempts,
                         failed.error());
                 queue.fail(claim, "gave up after " + attempts + " attempts: " + failed.error());
+                failedCount.incrementAndGet();
             } else {
                 queue.retryAt(claim, now.plus(backoff(attempts)), attempts);
             }

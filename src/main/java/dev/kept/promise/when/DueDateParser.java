@@ -63,6 +63,10 @@ public final class DueDateParser {
     public static final LocalTime DEFAULT_END_OF_DAY = LocalTime.of(17, 0);
 
     /** "by" as a word of its own, with whitespace on both sides. */
+    /** " in <count> <unit>" at the very end of the text. */
+    private static final Pattern TRAILING_IN = Pattern.compile(
+            "(?<=\\s)in\\s+(?:\\d{1,4}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half\\s+an?)\\s*[a-z]+[.!]?\\s*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern BY = Pattern.compile("(?<=\\s)by(?=\\s)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -121,6 +125,15 @@ public final class DueDateParser {
             Optional<ZonedDateTime> due = parse(tail, now);
             if (due.isPresent()) {
                 return new WhatAndWhen(s.substring(0, by[0]).strip(), due, tail);
+            }
+        }
+        // No "by": a trailing "in 2 hours" / "in 3 days" also says when ("the deck in 2 hours").
+        Matcher in = TRAILING_IN.matcher(s);
+        if (in.find()) {
+            String tail = s.substring(in.start()).strip();
+            Optional<ZonedDateTime> due = parse(tail, now);
+            if (due.isPresent() && !s.substring(0, in.start()).isBlank()) {
+                return new WhatAndWhen(s.substring(0, in.start()).strip(), due, tail);
             }
         }
         if (bys.isEmpty()) {

@@ -290,6 +290,7 @@ final class PhraseReader {
         }
         int n = count.get();
         DateTerm term = switch (unit.get()) {
+            case SECONDS -> new After(Duration.ofSeconds(n));
             case MINUTES -> new After(Duration.ofMinutes(n));
             case HOURS -> new After(Duration.ofHours(n));
             case DAYS -> new OnDate(today.plusDays(n), null, false);

@@ -43,6 +43,8 @@ final class Vocabulary {
             Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12));
 
     private static final Map<String, ChronoUnit> UNITS = Map.ofEntries(
+            Map.entry("seconds", ChronoUnit.SECONDS), Map.entry("second", ChronoUnit.SECONDS),
+            Map.entry("secs", ChronoUnit.SECONDS), Map.entry("sec", ChronoUnit.SECONDS),
             Map.entry("minutes", ChronoUnit.MINUTES), Map.entry("minute", ChronoUnit.MINUTES),
             Map.entry("mins", ChronoUnit.MINUTES), Map.entry("min", ChronoUnit.MINUTES),
             Map.entry("hours", ChronoUnit.HOURS), Map.entry("hour", ChronoUnit.HOURS),

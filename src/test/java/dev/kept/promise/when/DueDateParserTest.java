@@ -112,6 +112,10 @@ class DueDateParserTest {
                 friday eod               | 2026-11-27T17:00
                 eod friday               | 2026-11-27T17:00
                 # in N ...
+                in 20 seconds            | 2026-11-22T10:00:20
+                in 1 second              | 2026-11-22T10:00:01
+                in 90 secs               | 2026-11-22T10:01:30
+                in 20sec                 | 2026-11-22T10:00:20
                 in 30 minutes            | 2026-11-22T10:30
                 in 30 mins               | 2026-11-22T10:30
                 in 30 min                | 2026-11-22T10:30
@@ -613,6 +617,9 @@ class DueDateParserTest {
                 '  fix the build   by   eod.  '          | fix the build                | eod.            | 2026-11-22T17:00
                 call back by in 2 hours                  | call back                    | in 2 hours      | 2026-11-22T12:00
                 meet by by friday                        | meet by                      | friday          | 2026-11-27T17:00
+                send the deck in 20 seconds              | send the deck                | in 20 seconds   | 2026-11-22T10:00:20
+                check in the results in 2 hours          | check in the results         | in 2 hours      | 2026-11-22T12:00
+                the budget in 3 days                     | the budget                   | in 3 days       | 2026-11-25T17:00
                 """)
         void splitsAtTheLastByWhoseTailParses(String text, String what, String whenText, String dueLocal) {
             WhatAndWhen split = parser.split(text, SUNDAY);
@@ -633,6 +640,8 @@ class DueDateParserTest {
                 send deck by                             | send deck by                 | ''
                 send deck by 12/01                       | send deck                    | 12/01
                 ''                                       | ''                           | ''
+                log in in a moment                       | log in in a moment           | ''
+                in 2 hours                               | in 2 hours                   | ''
                 """)
         void leavesDueEmptyWhenNoTailParses(String text, String what, String whenText) {
             WhatAndWhen split = parser.split(text, SUNDAY);

@@ -245,6 +245,7 @@ public final class FakeSlackApi implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/api/", this::handleApi);
         server.createContext("/response/", this::handleResponseUrl);
+        server.createContext("/_fake/summary", this::handleSummary);
         server.createContext("/", ex -> {
             readBody(ex);
             send(ex, new Answer(404, Map.of(), "text/plain; charset=utf-8", "not found"));
@@ -609,6 +610,57 @@ public final class FakeSlackApi implements AutoCloseable {
                 out.write(bytes);
             }
         }
+    }
+
+    /**
+     * {@code GET /_fake/summary}: what Kept has posted, for people trying Kept by hand: messages by
+     * kind of nudge (from their metadata), and every nudge posted more than once.
+     */
+    private void handleSummary(HttpExchange ex) throws IOException {
+        JsonObject summary = summary();
+        byte[] bytes = (summary + "\n").getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** The same summary as {@code GET /_fake/summary}. */
+    public JsonObject summary() {
+        Map<String, Integer> perKey = new HashMap<>();
+        Map<String, Integer> perKind = new java.util.TreeMap<>();
+        int posted = 0;
+        for (Call c : calls) {
+            if (!c.method().equals("chat.postMessage") || c.status() != 200) {
+                continue;
+            }
+            posted++;
+            String metadata = c.param("metadata");
+            if (metadata == null || metadata.isEmpty()) {
+                perKind.merge("(no metadata: replies and notices)", 1, Integer::sum);
+                continue;
+            }
+            String key = com.google.gson.JsonParser.parseString(metadata).getAsJsonObject()
+                    .getAsJsonObject("event_payload").get("key").getAsString();
+            perKey.merge(key, 1, Integer::sum);
+            String[] parts = key.split("\\.");
+            perKind.merge(parts.length > 1 ? (parts[0].equals("digest") ? "digest" : parts[1]) : key, 1, Integer::sum);
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("posted", posted);
+        o.addProperty("distinct_nudges", perKey.size());
+        JsonObject kinds = new JsonObject();
+        perKind.forEach(kinds::addProperty);
+        o.add("by_kind", kinds);
+        JsonObject twice = new JsonObject();
+        perKey.forEach((k, n) -> {
+            if (n > 1) {
+                twice.addProperty(k, n);
+            }
+        });
+        o.add("posted_more_than_once", twice);
+        return o;
     }
 
     // ---------------------------------------------------------------- Web API methods
