@@ -93,23 +93,32 @@ public class NudgePlanner implements FollowUps {
 
     /**
      * One working day before the due time when it is far off; otherwise when half the time is left,
-     * but at least {@code reminderMinLead} before. Moved back into working hours; none when that
-     * would be in the past.
+     * but at least {@code reminderMinLead} before. Outside working hours it moves forward into the
+     * next window if that is still early enough, else back to the end of the previous one. If a
+     * far-off reminder's time has already passed (a Monday promise made on Friday), the half-time
+     * rule is tried instead. None when no useful moment is left.
      */
     java.util.Optional<Instant> reminderTime(Instant due, Instant now, ZoneId zone) {
         Duration lead = Duration.between(now, due);
-        Instant at;
+        Instant latest = due.minus(settings.reminderMinLead());
         if (lead.compareTo(settings.reminderFarThreshold()) > 0) {
-            at = hours.minusWorking(due, settings.reminderLead(), zone);
-        } else {
-            at = now.plus(lead.dividedBy(2));
-            Instant latest = due.minus(settings.reminderMinLead());
-            if (at.isAfter(latest)) {
-                at = latest;
+            Instant far = intoWorkingHours(hours.minusWorking(due, settings.reminderLead(), zone), latest, zone);
+            if (far.isAfter(now) && far.isBefore(due)) {
+                return java.util.Optional.of(far);
             }
         }
-        at = hours.lastWorkingBefore(at, zone, Duration.ofMinutes(30));
-        return at.isAfter(now) && at.isBefore(due) ? java.util.Optional.of(at) : java.util.Optional.empty();
+        Instant half = now.plus(lead.dividedBy(2));
+        Instant at = intoWorkingHours(half.isAfter(latest) ? latest : half, latest, zone);
+        return at.isAfter(now) && at.isBefore(due) && !at.isAfter(latest)
+                ? java.util.Optional.of(at) : java.util.Optional.empty();
+    }
+
+    private Instant intoWorkingHours(Instant at, Instant latest, ZoneId zone) {
+        if (hours.isWorking(at, zone)) {
+            return at;
+        }
+        Instant forward = hours.nextWorking(at, zone);
+        return forward.isAfter(latest) ? hours.lastWorkingBefore(at, zone, Duration.ofMinutes(30)) : forward;
     }
 
     private static List<String> deliveryIds(Promise p) {
@@ -121,8 +130,10 @@ public class NudgePlanner implements FollowUps {
     /** What follows a nudge once it has been sent. */
     List<FollowUp> afterSent(Nudge nudge, Promise promise, Instant now) {
         if (nudge.kind() == NudgeKind.DUE) {
+            // Counted from when the question went out: a Saturday due is asked about on Monday, followed up on Tuesday.
             Nudge overdue = Nudge.of(promise.id(), promise.workspace(), NudgeKind.OVERDUE, promise.providerId(), promise.due());
-            return List.of(overdue.at(hours.plusWorking(promise.due(), settings.overdueAfter(), zoneOf(promise.provider()))));
+            Instant asked = now.isAfter(promise.due()) ? now : promise.due();
+            return List.of(overdue.at(hours.plusWorking(asked, settings.overdueAfter(), zoneOf(promise.provider()))));
         }
         if (nudge.kind() == NudgeKind.RATING) {
             Nudge again = Nudge.of(promise.id(), promise.workspace(), NudgeKind.RATING_AGAIN, promise.receiverId(), promise.due());
