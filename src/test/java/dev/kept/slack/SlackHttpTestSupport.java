@@ -95,8 +95,13 @@ abstract class SlackHttpTestSupport {
     }
 
     HttpResponse<String> directMessage(String userId, String text) {
-        String body = SlackRequests.messageImEventBody(TEAM, userId, "D" + userId, text, "1763800000.0001");
-        return signedPost(SlackRequests.JSON, body);
+        return signedPost(SlackRequests.JSON, directMessageBody(userId, text));
+    }
+
+    /** A DM event; each gets its own event_ts, and so its own event_id. */
+    String directMessageBody(String userId, String text) {
+        String eventTs = "1763800000." + String.format("%06d", triggers.incrementAndGet());
+        return SlackRequests.messageImEventBody(TEAM, userId, "D" + userId, text, eventTs);
     }
 
     HttpResponse<String> signedPost(String contentType, String body) {

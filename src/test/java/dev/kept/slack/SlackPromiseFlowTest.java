@@ -157,6 +157,20 @@ class SlackPromiseFlowTest extends SlackHttpTestSupport {
         assertThat(list.mentions("review the budget")).isTrue();
     }
 
+    @Test
+    void anEventSlackDeliversTwiceIsActedOnOnce() {
+        // Slack retries an event when it did not see the ack in time: same event, same event_id.
+        String body = directMessageBody("U111", "promise <@U222> review the budget by tomorrow");
+        assertThat(signedPost(dev.kept.testing.slack.SlackRequests.JSON, body).statusCode()).isEqualTo(200);
+        assertThat(signedPost(dev.kept.testing.slack.SlackRequests.JSON, body).statusCode()).isEqualTo(200);
+        awaitCall("chat.postMessage", c -> "DU111".equals(c.param("channel")));
+        onlyOpenPromise();
+        directMessage("U111", "list");   // a later, different event is still answered
+        awaitCall("chat.postMessage", c -> "DU111".equals(c.param("channel")) && c.mentions("Your open promises"));
+        assertThat(store.countOpen(WS.person("U111"), Side.MADE)).isEqualTo(1);
+        assertThat(slack.calls("chat.postMessage").stream().filter(c -> c.mentions("I've let them know"))).hasSize(1);
+    }
+
     Promise onlyOpenPromise() {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> store.open(WS.person("U111"), Side.MADE, 10).size() == 1);

@@ -17,10 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.ZSetOperations;
 import redis.embedded.RedisServer;
 
 import java.time.Duration;
@@ -29,10 +26,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
@@ -372,31 +367,7 @@ class RedisPromiseStoreTest {
         return promises.stream().map(Promise::id).toList();
     }
 
-    /** Every key in Redis with a readable dump of its content. */
     private Map<String, String> snapshot() {
-        Map<String, String> all = new TreeMap<>();
-        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match("*").count(1000).build())) {
-            while (keys.hasNext()) {
-                String key = keys.next();
-                DataType type = redis.type(key);
-                String content;
-                if (type == DataType.HASH) {
-                    content = new TreeMap<>(redis.<String, String>opsForHash().entries(key)).toString();
-                } else if (type == DataType.LIST) {
-                    content = String.valueOf(redis.opsForList().range(key, 0, -1));
-                } else if (type == DataType.ZSET) {
-                    Set<ZSetOperations.TypedTuple<String>> tuples = redis.opsForZSet().rangeWithScores(key, 0, -1);
-                    StringBuilder b = new StringBuilder();
-                    for (ZSetOperations.TypedTuple<String> t : Optional.ofNullable(tuples).orElse(Set.of())) {
-                        b.append(t.getValue()).append('=').append(t.getScore()).append(' ');
-                    }
-                    content = b.toString();
-                } else {
-                    content = type + ":" + redis.opsForValue().get(key);
-                }
-                all.put(key, content);
-            }
-        }
-        return all;
+        return TestRedis.snapshot(redis);
     }
 }

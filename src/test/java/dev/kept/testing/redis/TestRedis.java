@@ -1,5 +1,14 @@
 package dev.kept.testing.redis;
 
+import org.springframework.data.redis.connection.DataType;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.ZSetOperations;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
@@ -163,5 +172,35 @@ public final class TestRedis {
                 }
             }, "test-redis-stop"));
         }
+    }
+
+    /** Every key in Redis with a readable rendering of its value, sorted: to compare before and after. */
+    public static Map<String, String> snapshot(StringRedisTemplate redis) {
+        Map<String, String> all = new TreeMap<>();
+        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match("*").count(1000).build())) {
+            while (keys.hasNext()) {
+                String key = keys.next();
+                DataType type = redis.type(key);
+                String content;
+                if (type == DataType.HASH) {
+                    content = new TreeMap<>(redis.<String, String>opsForHash().entries(key)).toString();
+                } else if (type == DataType.LIST) {
+                    content = String.valueOf(redis.opsForList().range(key, 0, -1));
+                } else if (type == DataType.SET) {
+                    content = String.valueOf(new TreeSet<>(redis.opsForSet().members(key)));
+                } else if (type == DataType.ZSET) {
+                    Set<ZSetOperations.TypedTuple<String>> tuples = redis.opsForZSet().rangeWithScores(key, 0, -1);
+                    StringBuilder b = new StringBuilder();
+                    for (ZSetOperations.TypedTuple<String> t : Optional.ofNullable(tuples).orElse(Set.of())) {
+                        b.append(t.getValue()).append('=').append(t.getScore()).append(' ');
+                    }
+                    content = b.toString();
+                } else {
+                    content = type + ":" + redis.opsForValue().get(key);
+                }
+                all.put(key, content);
+            }
+        }
+        return all;
     }
 }

@@ -9,29 +9,28 @@ import dev.kept.chat.Interactions;
 import dev.kept.chat.Person;
 import dev.kept.slack.SlackResponder;
 import dev.kept.slack.SlackWork;
+import dev.kept.slack.listeners.InteractionRoutes;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** A click on a button Kept sent: ack, then the feature that owns the button decides (and checks the clicker may). */
 @Component
 class ButtonHandler implements BlockActionHandler {
 
-    private final Map<String, Interactions> owners = new HashMap<>();
+    private final InteractionRoutes owners;
     private final SlackResponder responder;
     private final SlackWork work;
 
     ButtonHandler(List<Interactions> features, SlackResponder responder, SlackWork work) {
-        features.forEach(f -> f.actionIds().forEach(id -> owners.put(id, f)));
+        this.owners = new InteractionRoutes(features, Interactions::actionIds);
         this.responder = responder;
         this.work = work;
     }
 
     Set<String> actionIds() {
-        return owners.keySet();
+        return owners.ids();
     }
 
     @Override
@@ -41,7 +40,7 @@ class ButtonHandler implements BlockActionHandler {
             return context.ack();
         }
         BlockActionPayload.Action action = p.getActions().get(0);
-        Interactions owner = owners.get(action.getActionId());
+        Interactions owner = owners.owner(action.getActionId()).orElse(null);
         if (owner == null) {
             return context.ack();
         }

@@ -11,6 +11,7 @@ import dev.kept.chat.Person;
 import dev.kept.chat.Interactions;
 import dev.kept.slack.SlackResponder;
 import dev.kept.slack.SlackWork;
+import dev.kept.slack.listeners.InteractionRoutes;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -29,18 +30,18 @@ class FormHandler implements ViewSubmissionHandler {
 
     static final String BUSY = "Kept is very busy right now. Please try again in a minute.";
 
-    private final Map<String, Interactions> owners = new HashMap<>();
+    private final InteractionRoutes owners;
     private final SlackResponder responder;
     private final SlackWork work;
 
     FormHandler(List<Interactions> features, SlackResponder responder, SlackWork work) {
-        features.forEach(f -> f.formIds().forEach(id -> owners.put(id, f)));
+        this.owners = new InteractionRoutes(features, Interactions::formIds);
         this.responder = responder;
         this.work = work;
     }
 
     Set<String> formIds() {
-        return owners.keySet();
+        return owners.ids();
     }
 
     @Override
@@ -49,7 +50,7 @@ class FormHandler implements ViewSubmissionHandler {
         String teamId = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
         Person person = SlackResponder.workspace(teamId).person(p.getUser().getId());
         FormSubmission submission = translate(p);
-        Interactions inbound = owners.get(submission.formId());
+        Interactions inbound = owners.owner(submission.formId()).orElse(null);
         if (inbound == null) {
             return context.ack();
         }
