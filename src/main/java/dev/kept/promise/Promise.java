@@ -67,6 +67,24 @@ public record Promise(PromiseId id, Workspace workspace, String providerId, Stri
         return whatMatters.isBlank() ? Optional.empty() : Optional.of(whatMatters);
     }
 
+    /** Refuses, with the reason, unless {@code actorId} may ask for a new date now (before opening a form). */
+    public void checkMayRenegotiate(String actorId) {
+        requireProvider(actorId, "change the due date of");
+        requireOpen("change");
+    }
+
+    /** Refuses, with the reason, unless {@code actorId} may suggest a change now. */
+    public void checkMaySuggest(String actorId) {
+        requireReceiver(actorId, "suggest a change to");
+        requireOpen("change");
+    }
+
+    /** Refuses, with the reason, unless {@code actorId} may release the promise now. */
+    public void checkMayRelease(String actorId) {
+        requireProvider(actorId, "release");
+        requireOpen("release");
+    }
+
     /** The receiver says the promise, as made, works for them. */
     public Change acknowledge(String actorId, Instant now) {
         requireReceiver(actorId, "agree to");

@@ -237,7 +237,7 @@ public class PromiseInbound implements Interactions {
                 }
                 case ActionIds.SUGGEST -> {
                     Promise p = service.find(actor, promiseId(value));
-                    p.suggestChange(actor.userId(), Optional.empty(), "check", service.now()); // refuses early if not allowed
+                    p.checkMaySuggest(actor.userId());
                     return suggestForm(p, service.zoneOf(actor));
                 }
                 case ActionIds.DELIVER -> {
@@ -256,17 +256,12 @@ public class PromiseInbound implements Interactions {
                 }
                 case ActionIds.MORE_TIME -> {
                     Promise p = service.find(actor, promiseId(value));
-                    p.changeDue(actor.userId(), p.due().plusSeconds(1).isAfter(service.now()) ? p.due().plusSeconds(1)
-                            : service.now().plusSeconds(1), "", service.now()); // refuses early if not allowed
+                    p.checkMayRenegotiate(actor.userId());
                     return moreTimeForm(p, service.zoneOf(actor));
                 }
                 case ActionIds.RELEASE -> {
                     Promise p = service.find(actor, promiseId(value));
-                    if (!p.providerId().equals(actor.userId())) {
-                        throw new Refusal(Markup.builder().plain("Only ").person(p.providerId())
-                                .plain(", who made the promise, can release it.").build());
-                    }
-                    p.cancel(actor.userId(), "check", service.now()); // refuses early if it is no longer open
+                    p.checkMayRelease(actor.userId());
                     return releaseForm(p);
                 }
                 case ActionIds.RATE -> {

@@ -1,5 +1,7 @@
 package dev.kept.promise;
 
+import java.util.List;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import dev.kept.chat.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -469,6 +471,36 @@ class PromiseTest {
                     PromiseStatus.OPEN, 0, 0, "", 1)).isInstanceOf(NullPointerException.class).hasMessage("what");
             assertThatThrownBy(() -> new Promise(ID, WS, PROVIDER, RECEIVER, "w", "", DUE, NOW,
                     null, 0, 0, "", 1)).isInstanceOf(NullPointerException.class).hasMessage("status");
+        }
+    }
+
+    @Nested
+    class ChecksBeforeAFormOpens {
+
+        @Test
+        void onlyTheProviderMayRenegotiateOrReleaseAndOnlyTheReceiverMaySuggest() {
+            Promise p = open();
+            assertThatCode(() -> p.checkMayRenegotiate(PROVIDER)).doesNotThrowAnyException();
+            assertThatCode(() -> p.checkMayRelease(PROVIDER)).doesNotThrowAnyException();
+            assertThatCode(() -> p.checkMaySuggest(RECEIVER)).doesNotThrowAnyException();
+            for (String notAllowed : List.of(RECEIVER, "UTHIRD")) {
+                assertThatThrownBy(() -> p.checkMayRenegotiate(notAllowed)).isInstanceOf(Refusal.class);
+                assertThatThrownBy(() -> p.checkMayRelease(notAllowed)).isInstanceOf(Refusal.class);
+            }
+            for (String notAllowed : List.of(PROVIDER, "UTHIRD")) {
+                assertThatThrownBy(() -> p.checkMaySuggest(notAllowed)).isInstanceOf(Refusal.class);
+            }
+        }
+
+        @Test
+        void nothingMayBeChangedOnceThePromiseIsClosed() {
+            for (PromiseStatus closed : List.of(PromiseStatus.DELIVERED, PromiseStatus.ASSURED, PromiseStatus.RELEASED,
+                    PromiseStatus.CANCELLED)) {
+                Promise p = promise(closed);
+                assertThatThrownBy(() -> p.checkMayRenegotiate(PROVIDER)).isInstanceOf(Refusal.class);
+                assertThatThrownBy(() -> p.checkMayRelease(PROVIDER)).isInstanceOf(Refusal.class);
+                assertThatThrownBy(() -> p.checkMaySuggest(RECEIVER)).isInstanceOf(Refusal.class);
+            }
         }
     }
 }

@@ -116,6 +116,29 @@ class SlackNudgeTimelineTest extends SlackHttpTestSupport {
     }
 
     @Test
+    void anUnansweredRatingIsAskedOnceMoreAndClosesAfterSevenDays() {
+        Promise p = make("<@U222|bob> the budget by tomorrow 10am");
+        String id = p.id().value();
+        slash("U111", "done " + id);
+        awaitDm("U222", c -> c.mentions("has delivered"));
+
+        at("2026-11-23T11:00:00Z");
+        awaitDm("U222", c -> c.mentions("How satisfied") && !c.mentions("second ask"));
+        at("2026-11-24T11:00:00Z");
+        Call again = awaitDm("U222", c -> c.mentions("A gentle second ask"));
+        assertThat(again.blocks()).contains(id + ":3");
+
+        at("2026-12-01T09:00:00Z");      // more than seven days after delivery
+        dispatcher.dispatchDue();
+        assertThat(slack.calls("chat.postMessage").stream().filter(c -> c.mentions("How satisfied"))).hasSize(2);
+        slack.reset();
+        click("U222", ActionIds.RATE, id + ":5");
+        assertThat(awaitCall(FakeSlackApi.RESPONSE_URL, c -> true).mentions("has closed")).isTrue();
+        assertThat(store.find(WS, p.id())).get().extracting(Promise::status).isEqualTo(PromiseStatus.DELIVERED);
+        assertThat(slack.calls("chat.postMessage")).isEmpty();   // Alice is not told anything
+    }
+
+    @Test
     void aMissedDueTimeGetsOneFollowUpAndThenKeptStops() {
         Promise p = make("<@U222|bob> the budget by tomorrow 10am");   // Tue 10:00 Berlin = 09:00Z
         // Due in 24 h: reminded when half the time is left.
