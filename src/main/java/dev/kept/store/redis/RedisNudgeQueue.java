@@ -421,16 +421,8 @@ public class RedisNudgeQueue implements NudgeQueue {
     @Override
     public boolean sent(Claim claim, List<FollowUp> followUps) {
         Objects.requireNonNull(claim, "claim");
-        checkFollowUps(followUps);
         Workspace ws = claim.workspace();
-        if (!followUps.isEmpty()) {
-            register(ws);
-        }
-        List<String> args = new ArrayList<>();
-        args.add(claim.token());
-        args.add(claim.id());
-        args.add(Long.toString(SENT_FOR.toSeconds()));
-        args.add(keys.nudges(ws));
+        List<String> args = sentArgs(claim, followUps);
         NudgeJobs.args(plan(followUps), args);
         return ok(RedisFailures.guard("mark nudge " + claim.id() + " sent in " + ws.key(),
                 () -> redis.execute(SENT, List.of(leasedKey(ws), jobKey(ws, claim.id()), sentKey(ws, claim.id())),
@@ -533,16 +525,8 @@ public class RedisNudgeQueue implements NudgeQueue {
         Objects.requireNonNull(deliveredIds, "deliveredIds");
         Objects.requireNonNull(doneIds, "doneIds");
         sameWorkspace(digest, person);
-        checkFollowUps(followUps);
         Workspace ws = digest.workspace();
-        if (!followUps.isEmpty()) {
-            register(ws);
-        }
-        List<String> args = new ArrayList<>();
-        args.add(digest.token());
-        args.add(digest.id());
-        args.add(Long.toString(SENT_FOR.toSeconds()));
-        args.add(keys.nudges(ws));
+        List<String> args = sentArgs(digest, followUps);
         args.add(Integer.toString(deliveredIds.size()));
         args.addAll(deliveredIds);
         args.add(Integer.toString(doneIds.size()));
@@ -552,6 +536,23 @@ public class RedisNudgeQueue implements NudgeQueue {
                 () -> redis.execute(SENT_HELD,
                         List.of(leasedKey(ws), jobKey(ws, digest.id()), sentKey(ws, digest.id()), heldKey(person)),
                         args.toArray())));
+    }
+
+    /**
+     * The arguments every "delivered" script starts with (token, id, how long to remember it as sent,
+     * nudge key base); registers the workspace first when follow-ups will be queued in it.
+     */
+    private List<String> sentArgs(Claim claim, List<FollowUp> followUps) {
+        checkFollowUps(followUps);
+        if (!followUps.isEmpty()) {
+            register(claim.workspace());
+        }
+        List<String> args = new ArrayList<>();
+        args.add(claim.token());
+        args.add(claim.id());
+        args.add(Long.toString(SENT_FOR.toSeconds()));
+        args.add(keys.nudges(claim.workspace()));
+        return args;
     }
 
     // ---------------------------------------------------------------- daily counts
