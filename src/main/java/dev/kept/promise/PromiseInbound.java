@@ -383,8 +383,9 @@ public class PromiseInbound implements Interactions {
                             c.otherPartyTold()));
                 }
                 case ActionIds.RELEASE_FORM -> {
-                    PromiseService.Changed c = service.cancel(actor, promiseId(form.context()),
-                            form.text(ActionIds.INPUT_NOTE).orElse(""));
+                    PromiseId id = promiseId(form.context());
+                    service.find(actor, id).checkMayRelease(actor.userId());   // the form is the provider's only
+                    PromiseService.Changed c = service.cancel(actor, id, form.text(ActionIds.INPUT_NOTE).orElse(""));
                     return Outcome.reply(service.messages().cancelConfirmation(c.promise(), c.otherPartyTold()));
                 }
                 default -> throw new Refusal("That form isn't one I know any more. Please start again.");

@@ -747,6 +747,19 @@ class PromiseInboundTest {
         }
 
         @Test
+        void theReleaseFormIsTheProvidersOnlyEvenWhenSubmittedByHand() {
+            Promise p = makeAlicePromisesBob();
+            FormSubmission release = new FormSubmission(ActionIds.RELEASE_FORM, p.id().value(),
+                    Map.of(ActionIds.INPUT_NOTE, "not needed"), Map.of(), Map.of());
+            assertThat(replyText(inbound.submit(bob, release))).contains("Only @UALICE");
+            assertThat(store.find(WS, p.id()).orElseThrow().status()).isEqualTo(PromiseStatus.OPEN);
+            assertThat(messenger.sent).isEmpty();
+
+            assertThat(replyText(inbound.submit(alice, release))).startsWith("Released");
+            assertThat(store.find(WS, p.id()).orElseThrow().status()).isEqualTo(PromiseStatus.RELEASED);
+        }
+
+        @Test
         void anUnknownFormIsRefused() {
             FormSubmission unknown = new FormSubmission("promise.old", "", Map.of(), Map.of(), Map.of());
             assertThat(inbound.check(alice, unknown)).isEmpty();
