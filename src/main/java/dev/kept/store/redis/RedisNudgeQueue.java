@@ -306,18 +306,12 @@ public class RedisNudgeQueue implements NudgeQueue {
      */
     private Map<Workspace, Integer> quotas(List<Workspace> workspaces, long nowMillis, int wanted) {
         List<Object> seen = RedisFailures.guard("look for due nudges in " + workspaces.size() + " workspaces",
-                () -> redis.executePipelined(new SessionCallback<Object>() {
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public <K, V> Object execute(RedisOperations<K, V> operations) {
-                        RedisOperations<String, String> ops = (RedisOperations<String, String>) operations;
-                        for (Workspace ws : workspaces) {
-                            ops.opsForZSet().rangeByScoreWithScores(leasedKey(ws), Double.NEGATIVE_INFINITY,
-                                    nowMillis, 0, wanted);
-                            ops.opsForZSet().rangeByScoreWithScores(dueKey(ws), Double.NEGATIVE_INFINITY,
-                                    nowMillis, 0, wanted);
-                        }
-                        return null;
+                () -> pipelined(ops -> {
+                    for (Workspace ws : workspaces) {
+                        ops.opsForZSet().rangeByScoreWithScores(leasedKey(ws), Double.NEGATIVE_INFINITY,
+                                nowMillis, 0, wanted);
+                        ops.opsForZSet().rangeByScoreWithScores(dueKey(ws), Double.NEGATIVE_INFINITY,
+                                nowMillis, 0, wanted);
                     }
                 }));
         List<Candidate> candidates = new ArrayList<>();
@@ -375,16 +369,10 @@ public class RedisNudgeQueue implements NudgeQueue {
             return Optional.empty();
         }
         List<Object> firsts = RedisFailures.guard("find the next due nudge",
-                () -> redis.executePipelined(new SessionCallback<Object>() {
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public <K, V> Object execute(RedisOperations<K, V> operations) {
-                        RedisOperations<String, String> ops = (RedisOperations<String, String>) operations;
-                        for (Workspace ws : workspaces) {
-                            ops.opsForZSet().rangeWithScores(dueKey(ws), 0, 0);
-                            ops.opsForZSet().rangeWithScores(leasedKey(ws), 0, 0);
-                        }
-                        return null;
+                () -> pipelined(ops -> {
+                    for (Workspace ws : workspaces) {
+                        ops.opsForZSet().rangeWithScores(dueKey(ws), 0, 0);
+                        ops.opsForZSet().rangeWithScores(leasedKey(ws), 0, 0);
                     }
                 }));
         Double earliest = null;
@@ -496,15 +484,9 @@ public class RedisNudgeQueue implements NudgeQueue {
         }
         List<String> idList = new ArrayList<>(ids);
         List<Object> hashes = RedisFailures.guard("read nudges held for " + person.userId() + " in " + ws.key(),
-                () -> redis.executePipelined(new SessionCallback<Object>() {
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public <K, V> Object execute(RedisOperations<K, V> operations) {
-                        RedisOperations<String, String> ops = (RedisOperations<String, String>) operations;
-                        for (String id : idList) {
-                            ops.<String, String>opsForHash().entries(jobKey(ws, id));
-                        }
-                        return null;
+                () -> pipelined(ops -> {
+                    for (String id : idList) {
+                        ops.<String, String>opsForHash().entries(jobKey(ws, id));
                     }
                 }));
         List<Held> held = new ArrayList<>(idList.size());
@@ -553,6 +535,18 @@ public class RedisNudgeQueue implements NudgeQueue {
         args.add(Long.toString(SENT_FOR.toSeconds()));
         args.add(keys.nudges(claim.workspace()));
         return args;
+    }
+
+    /** Runs {@code commands} in one pipeline (one round trip) and returns their answers in order. */
+    private List<Object> pipelined(java.util.function.Consumer<RedisOperations<String, String>> commands) {
+        return redis.executePipelined(new SessionCallback<Object>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> Object execute(RedisOperations<K, V> operations) {
+                commands.accept((RedisOperations<String, String>) operations);
+                return null;
+            }
+        });
     }
 
     // ---------------------------------------------------------------- daily counts
