@@ -1,14 +1,11 @@
 package dev.kept.chat;
 
-import java.util.Map;
-
 /**
  * What the core wants the adapter to do for the person who just acted: answer them privately,
- * replace the message they clicked on, open a form, or (for form submissions) point at fields
- * that need fixing.
+ * replace the message they clicked on, or open a form. (Problems with a submitted form are named
+ * by {@link Interactions#check}, before the form closes.)
  */
-public sealed interface Outcome permits Outcome.Reply, Outcome.ReplaceOriginal, Outcome.OpenForm,
-        Outcome.FieldErrors, Outcome.Nothing {
+public sealed interface Outcome permits Outcome.Reply, Outcome.ReplaceOriginal, Outcome.OpenForm {
 
     /** A private answer to the person who acted (a Slack ephemeral message). */
     record Reply(Message message) implements Outcome {
@@ -20,13 +17,6 @@ public sealed interface Outcome permits Outcome.Reply, Outcome.ReplaceOriginal, 
 
     /** Show a form; {@code fallback} is said instead where a form cannot be opened. */
     record OpenForm(Form form, Message fallback) implements Outcome {
-    }
-
-    /** The submitted form has problems: input id → what to fix. The form stays open. */
-    record FieldErrors(Map<String, String> errors) implements Outcome {
-    }
-
-    record Nothing() implements Outcome {
     }
 
     static Outcome reply(Message message) {

@@ -247,7 +247,7 @@ public class NudgeDispatcher implements SmartLifecycle {
             queue.hold(claim, recipient, Nudge.digest(recipient, planner.hours().localDate(window, zone), window));
             return;
         }
-        List<FollowUp> next = planner.afterSent(nudge, promise.get(), now);
+        List<FollowUp> next = planner.afterSent(nudge, promise.get(), now, zone);
         if (claim.claims() > 1 && messenger.alreadyDelivered(recipient, nudge.id())) {
             queue.sent(claim, next);
             return;
@@ -299,7 +299,7 @@ public class NudgeDispatcher implements SmartLifecycle {
             } else {
                 carried.add(held.id());
                 parts.add(message(nudge.get(), promise.get(), zone, now));
-                next.addAll(planner.afterSent(nudge.get(), promise.get(), now));
+                next.addAll(planner.afterSent(nudge.get(), promise.get(), now, zone));
             }
         }
         if (parts.isEmpty()) {

@@ -129,15 +129,23 @@ public class NudgePlanner implements FollowUps {
 
     /** What follows a nudge once it has been sent. */
     List<FollowUp> afterSent(Nudge nudge, Promise promise, Instant now) {
+        return afterSent(nudge, promise, now, zoneOf(nudge.recipient()));
+    }
+
+    /**
+     * The same, with the recipient's zone already known (the dispatcher has it): every follow-up goes
+     * to the same person as the nudge it follows, so their zone is the one that counts.
+     */
+    List<FollowUp> afterSent(Nudge nudge, Promise promise, Instant now, ZoneId recipientZone) {
         if (nudge.kind() == NudgeKind.DUE) {
             // Counted from when the question went out: a Saturday due is asked about on Monday, followed up on Tuesday.
             Nudge overdue = Nudge.of(promise.id(), promise.workspace(), NudgeKind.OVERDUE, promise.providerId(), promise.due());
             Instant asked = now.isAfter(promise.due()) ? now : promise.due();
-            return List.of(overdue.at(hours.plusWorking(asked, settings.overdueAfter(), zoneOf(promise.provider()))));
+            return List.of(overdue.at(hours.plusWorking(asked, settings.overdueAfter(), recipientZone)));
         }
         if (nudge.kind() == NudgeKind.RATING) {
             Nudge again = Nudge.of(promise.id(), promise.workspace(), NudgeKind.RATING_AGAIN, promise.receiverId(), promise.due());
-            return List.of(again.at(hours.plusWorking(now, settings.ratingAgainAfter(), zoneOf(promise.receiver()))));
+            return List.of(again.at(hours.plusWorking(now, settings.ratingAgainAfter(), recipientZone)));
         }
         return List.of();
     }

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -210,9 +209,5 @@ class SlackNudgeFaultsTest extends SlackHttpTestSupport {
         assertThat(digest.mentions("These 2 waited for your working hours")).isTrue();
         assertThat(made.stream().filter(p -> digest.blocks().contains(p.id().value())).count()).isEqualTo(2);
         assertThat(queue.held(WS.person("U111"))).isEmpty();
-    }
-
-    static <T, K> Map<K, Long> count(List<T> items, Function<T, K> key) {
-        return items.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
     }
 }
