@@ -15,7 +15,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
 
     static final String[] CORE = {"dev.kept.promise..", "dev.kept.nudge..", "dev.kept.feedback..",
-            "dev.kept.insight..", "dev.kept.chat.."};
+            "dev.kept.insight..", "dev.kept.privacy..", "dev.kept.chat.."};
 
     @ArchTest
     static final ArchRule coreIsFreeOfSlackAndRedis = noClasses().that().resideInAnyPackage(CORE)

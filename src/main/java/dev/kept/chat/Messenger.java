@@ -24,4 +24,19 @@ public interface Messenger {
      * and the platform's need not agree.
      */
     boolean alreadyDelivered(Person recipient, String idempotencyKey);
+
+    /**
+     * Shows {@code page} as the person's own home page of Kept (Slack's App Home tab), replacing what
+     * was there.
+     *
+     * @throws DeliveryFailedException when the platform refused or could not be reached after retries
+     */
+    void publishHome(Person person, Message page);
+
+    /**
+     * Posts {@code message} to a shared channel of the workspace (e.g. the weekly digest).
+     *
+     * @throws DeliveryFailedException when the platform refused or could not be reached after retries
+     */
+    void postToChannel(Workspace workspace, String channel, Message message);
 }

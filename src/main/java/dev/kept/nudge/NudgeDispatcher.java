@@ -234,6 +234,10 @@ public class NudgeDispatcher implements SmartLifecycle {
             return;
         }
         Person recipient = nudge.recipient();
+        if (nudge.kind() == NudgeKind.SLIPPED && !promiseService.wantsPrompts(recipient)) {
+            queue.drop(claim); // they opted out of feedback prompts
+            return;
+        }
         Instant now = clock.instant();
         ZoneId zone = planner.zoneOf(recipient);
         if (!planner.hours().isWorking(now, zone)) {
@@ -266,6 +270,9 @@ public class NudgeDispatcher implements SmartLifecycle {
             }
             case OVERDUE -> {
                 return NudgeMessages.overdue(p, zone, now);
+            }
+            case SLIPPED -> {
+                return promiseService.messages().slipped(p, zone);
             }
             case RATING, RATING_AGAIN -> {
                 return promiseService.messages().askRating(p, nudge.kind() == NudgeKind.RATING_AGAIN);

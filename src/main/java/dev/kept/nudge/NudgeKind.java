@@ -8,6 +8,8 @@ public enum NudgeKind {
     DUE,
     /** DELIVER, to the provider: once, a working day after the due time; then Kept stops. */
     OVERDUE,
+    /** Service in reverse, to the receiver: it slipped; offer help, more time or clarity. Sent with OVERDUE. */
+    SLIPPED,
     /** ASSURE, to the receiver: how satisfied are you? */
     RATING,
     /** ASSURE, to the receiver: asked once more if unanswered. */

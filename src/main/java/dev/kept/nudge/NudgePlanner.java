@@ -53,6 +53,9 @@ public class NudgePlanner implements FollowUps {
 
     @Override
     public Plan afterCreate(Promise promise) {
+        if (promise.status() != PromiseStatus.OPEN) {
+            return Plan.none(); // a request: nothing to remind anyone of until it is taken on
+        }
         return new Plan(deliveryNudges(promise, clock.instant()), List.of());
     }
 
@@ -61,6 +64,9 @@ public class NudgePlanner implements FollowUps {
         Promise before = change.before();
         Promise after = change.after();
         Instant now = change.entry().at();
+        if (before.status() == PromiseStatus.REQUESTED) {
+            return after.status() == PromiseStatus.OPEN ? new Plan(deliveryNudges(after, now), List.of()) : Plan.none();
+        }
         if (after.status() == PromiseStatus.OPEN && !after.due().equals(before.due())) {
             return new Plan(deliveryNudges(after, now), deliveryIds(before));
         }
@@ -124,7 +130,8 @@ public class NudgePlanner implements FollowUps {
     private static List<String> deliveryIds(Promise p) {
         return List.of(Nudge.idFor(p.id(), NudgeKind.REMINDER, p.due()),
                 Nudge.idFor(p.id(), NudgeKind.DUE, p.due()),
-                Nudge.idFor(p.id(), NudgeKind.OVERDUE, p.due()));
+                Nudge.idFor(p.id(), NudgeKind.OVERDUE, p.due()),
+                Nudge.idFor(p.id(), NudgeKind.SLIPPED, p.due()));
     }
 
     /** What follows a nudge once it has been sent. */
@@ -141,7 +148,10 @@ public class NudgePlanner implements FollowUps {
             // Counted from when the question went out: a Saturday due is asked about on Monday, followed up on Tuesday.
             Nudge overdue = Nudge.of(promise.id(), promise.workspace(), NudgeKind.OVERDUE, promise.providerId(), promise.due());
             Instant asked = now.isAfter(promise.due()) ? now : promise.due();
-            return List.of(overdue.at(hours.plusWorking(asked, settings.overdueAfter(), recipientZone)));
+            // The receiver is offered help, time or clarity at the same moment, in their own working hours.
+            Nudge slipped = Nudge.of(promise.id(), promise.workspace(), NudgeKind.SLIPPED, promise.receiverId(), promise.due());
+            return List.of(overdue.at(hours.plusWorking(asked, settings.overdueAfter(), recipientZone)),
+                    slipped.at(hours.plusWorking(asked, settings.overdueAfter(), zoneOf(promise.receiver()))));
         }
         if (nudge.kind() == NudgeKind.RATING) {
             Nudge again = Nudge.of(promise.id(), promise.workspace(), NudgeKind.RATING_AGAIN, promise.receiverId(), promise.due());
@@ -163,7 +173,7 @@ public class NudgePlanner implements FollowUps {
             case REMINDER -> {
                 return promise.status() == PromiseStatus.OPEN && now.isBefore(promise.due());
             }
-            case DUE, OVERDUE -> {
+            case DUE, OVERDUE, SLIPPED -> {
                 return promise.status() == PromiseStatus.OPEN;
             }
             case RATING, RATING_AGAIN -> {

@@ -32,12 +32,59 @@ public final class ActionIds {
     /** Form: why the provider can't keep it; its context is the promise id. */
     public static final String RELEASE_FORM = "promise.release_form";
 
+    // ---------------------------------------------------------------- explore
+
+    /** Receiver: "Tell them what matters" (opens {@link #MATTERS_FORM}). */
+    public static final String MATTERS = "promise.matters";
+    /** Form: what matters most to the receiver; its context is the promise id. */
+    public static final String MATTERS_FORM = "promise.matters_form";
+
+    // ---------------------------------------------------------------- requests (/promise ask)
+
+    /** Asked colleague: "I'll do it". */
+    public static final String REQUEST_ACCEPT = "request.accept";
+    /** Asked colleague: "Suggest another date" (opens {@link #REQUEST_PROPOSE_FORM}). */
+    public static final String REQUEST_PROPOSE = "request.propose";
+    /** Asked colleague: "Can't take this on" (opens {@link #REQUEST_DECLINE_FORM}). */
+    public static final String REQUEST_DECLINE = "request.decline";
+    /** Asker: accept the proposed date; value is {@code ID@epochSeconds}. */
+    public static final String REQUEST_ACCEPT_DATE = "request.accept_date";
+    /** Asker: withdraw the request. */
+    public static final String REQUEST_WITHDRAW = "request.withdraw";
+    public static final String REQUEST_PROPOSE_FORM = "request.propose_form";
+    public static final String REQUEST_DECLINE_FORM = "request.decline_form";
+
+    // ---------------------------------------------------------------- service in reverse
+
+    /** Receiver, when a promise slips: offer help / give more time / clarify (each opens {@link #SLIP_FORM}). */
+    public static final String SLIP_HELP = "slip.help";
+    public static final String SLIP_TIME = "slip.time";
+    public static final String SLIP_CLARIFY = "slip.clarify";
+    /** Form: the receiver's answer to a slip; its context is {@code ID:HELP|MORE_TIME|CLARIFY}. */
+    public static final String SLIP_FORM = "slip.form";
+
+    /** Receiver, after rating: "Share feedback" (opens {@link #FEEDBACK_FORM}). */
+    public static final String FEEDBACK = "feedback.give";
+    public static final String FEEDBACK_FORM = "feedback.form";
+    /** Provider: "Thank them" for feedback. */
+    public static final String FEEDBACK_THANK = "feedback.thank";
+    /** Provider: "Reply" to feedback (opens {@link #FEEDBACK_REPLY_FORM}). */
+    public static final String FEEDBACK_REPLY = "feedback.reply";
+    public static final String FEEDBACK_REPLY_FORM = "feedback.reply_form";
+
     /** Inputs of the forms. */
     public static final String INPUT_RECEIVER = "receiver";
     public static final String INPUT_WHAT = "what";
     public static final String INPUT_MATTERS = "matters";
     public static final String INPUT_DUE = "due";
     public static final String INPUT_NOTE = "note";
+    public static final String INPUT_BETTER = "better";
+    public static final String INPUT_EASIER = "easier";
+    public static final String INPUT_THANKS = "thanks";
+    public static final String INPUT_REPLY = "reply";
+
+    /** Kinds of question Kept asks in DMs ({@link DirectMessages}). */
+    public static final String QUESTION_MATTERS = "matters";
 
     private ActionIds() {
     }

@@ -36,9 +36,22 @@ public class PromiseInbound implements Interactions {
 
     private final PromiseService service;
     private final DueDateParser dates = new DueDateParser();
+    private final Map<String, CommandVerb> verbs = new java.util.LinkedHashMap<>();
 
     public PromiseInbound(PromiseService service) {
+        this(service, List.of());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public PromiseInbound(PromiseService service, List<CommandVerb> otherVerbs) {
         this.service = service;
+        for (CommandVerb v : otherVerbs) {
+            for (String word : v.verbs()) {
+                if (verbs.put(word, v) != null) {
+                    throw new IllegalStateException("Two features answer /promise " + word);
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- typed commands
@@ -75,10 +88,33 @@ public class PromiseInbound implements Interactions {
                 return Outcome.reply(service.messages().cancelConfirmation(c.promise(), c.otherPartyTold()));
             }
             default -> {
+                CommandVerb other = verbs.get(verb);
+                if (other != null) {
+                    return other.run(in, body.substring(words[0].length()).strip());
+                }
                 return make(in, body);
             }
         }
     }
+
+    /**
+     * Whether a DM is plainly a command rather than free text: it starts with {@code promise} or
+     * {@code /promise}, or is a command word with at most one argument ({@code list}, {@code done K7Q2},
+     * {@code stats}). Free text that merely starts with such a word ("done by a designer, please") is not.
+     */
+    public boolean looksLikeCommand(String text) {
+        String t = text == null ? "" : text.strip();
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (lower.equals("promise") || lower.startsWith("promise ") || lower.startsWith("/promise")) {
+            return true;
+        }
+        String[] words = t.split("\\s+");
+        String first = words[0].toLowerCase(Locale.ROOT);
+        return words.length <= 2 && (COMMAND_WORDS.contains(first) || verbs.containsKey(first));
+    }
+
+    private static final Set<String> COMMAND_WORDS = Set.of("help", "?", "list", "ls", "done", "deliver",
+            "delivered", "cancel", "release");
 
     private static String stripKeyword(String text) {
         String t = text;
@@ -198,15 +234,17 @@ public class PromiseInbound implements Interactions {
         }
     }
 
-    static Message help() {
+    Message help() {
         Markup title = Markup.builder().bold("Kept helps you keep the promises you make to colleagues.").build();
-        return Message.builder(title).text(title)
-                .text(Markup.plain("""
+        StringBuilder lines = new StringBuilder("""
                         `/promise @colleague what by when`: make a promise, e.g. `/promise @bob the Q3 deck by friday 3pm`
                         `/promise`: make one with a form
-                        `/promise list`: your open promises, both ways
+                        `/promise list`: your open promises and requests, both ways
                         `/promise done K7Q2`: mark a promise delivered
-                        `/promise cancel K7Q2 reason`: release a promise you can't keep, or cancel one you no longer need"""))
+                        `/promise cancel K7Q2 reason`: release a promise you can't keep, or cancel one you no longer need""");
+        new java.util.LinkedHashSet<>(verbs.values()).forEach(v -> v.help().forEach(line -> lines.append('\n').append(line)));
+        return Message.builder(title).text(title)
+                .text(Markup.plain(lines.toString()))
                 .note(Markup.plain("When: today, tomorrow, friday, next tuesday, in 3 days, in 2 hours, eod, end of week, "
                         + "dec 1, 2026-12-01, 3pm, friday 3pm. You can also DM me the same words: help, list, promise @bob …"))
                 .build();

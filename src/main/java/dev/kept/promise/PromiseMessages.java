@@ -195,6 +195,31 @@ public final class PromiseMessages {
         return Message.of(b.build());
     }
 
+    /**
+     * Service in reverse, to the receiver of a promise that slipped: instead of a complaint, ways to
+     * help it land.
+     */
+    public Message slipped(Promise p, ZoneId receiverZone) {
+        Markup headline = Markup.builder().bold(p.what()).plain(" from ").person(p.providerId()).plain(" was due ")
+                .plain(when(p.due(), receiverZone)).plain(" (your time) and isn't delivered yet.").build();
+        return Message.builder(headline).text(headline)
+                .text(slipInvitation(p))
+                .buttons(slipButtons(p))
+                .build();
+    }
+
+    private static Markup slipInvitation(Promise p) {
+        return Markup.builder().plain("Things slip. Is there something you could do to help ").person(p.providerId())
+                .plain(" land it? They'll hear what you choose.").build();
+    }
+
+    private static Button[] slipButtons(Promise p) {
+        String id = p.id().value();
+        return new Button[]{new Button(ActionIds.SLIP_HELP, "Offer help", id, Style.PRIMARY),
+                new Button(ActionIds.SLIP_TIME, "Give more time", id, Style.DEFAULT),
+                new Button(ActionIds.SLIP_CLARIFY, "Clarify what I need", id, Style.DEFAULT)};
+    }
+
     public Message dueChanged(Promise p, String note, ZoneId receiverZone) {
         Markup text = Markup.builder().person(p.providerId()).plain(" moved ").bold(p.what())
                 .plain(" (" + p.id() + ") to ").bold(when(p.due(), receiverZone)).plain(" (your time).").build();

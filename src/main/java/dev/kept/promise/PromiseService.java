@@ -6,7 +6,10 @@ import dev.kept.chat.Directory;
 import dev.kept.chat.Markup;
 import dev.kept.chat.Message;
 import dev.kept.chat.Messenger;
+import dev.kept.chat.PendingQuestions;
 import dev.kept.chat.Person;
+import dev.kept.chat.PersonalSettings;
+import dev.kept.chat.SettingsStore;
 import dev.kept.chat.Profile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,21 +44,73 @@ public class PromiseService {
     private final Clock clock;
     private final PromiseMessages messages;
     private final FollowUps followUps;
+    private final SettingsStore settings;
+    private final PendingQuestions questions;
+    private final Duration answerWindow;
 
     /** Without follow-ups: nothing is ever scheduled (for narrow tests). */
     public PromiseService(PromiseStore store, Directory directory, Messenger messenger, Clock clock) {
         this(store, directory, messenger, clock, FollowUps.NONE);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    /** Everyone on default settings, and no question waits for an answer in DMs (for narrow tests). */
     public PromiseService(PromiseStore store, Directory directory, Messenger messenger, Clock clock,
                           FollowUps followUps) {
+        this(store, directory, messenger, clock, followUps, DEFAULT_SETTINGS, NO_QUESTIONS, Duration.ofHours(24));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public PromiseService(PromiseStore store, Directory directory, Messenger messenger, Clock clock,
+                          FollowUps followUps, SettingsStore settings, PendingQuestions questions,
+                          @org.springframework.beans.factory.annotation.Value("${kept.conversations.answer-window:24h}")
+                          Duration answerWindow) {
         this.store = store;
         this.directory = directory;
         this.messenger = messenger;
         this.clock = clock;
         this.messages = new PromiseMessages(clock);
         this.followUps = followUps;
+        this.settings = settings;
+        this.questions = questions;
+        this.answerWindow = answerWindow;
+    }
+
+    private static final SettingsStore DEFAULT_SETTINGS = new SettingsStore() {
+        @Override
+        public PersonalSettings of(Person person) {
+            return PersonalSettings.DEFAULTS;
+        }
+
+        @Override
+        public void save(Person person, PersonalSettings s) {
+            throw new UnsupportedOperationException("settings are not kept here");
+        }
+    };
+
+    private static final PendingQuestions NO_QUESTIONS = new PendingQuestions() {
+        @Override
+        public void expect(Person person, Question question, Duration window) {
+        }
+
+        @Override
+        public Optional<Question> take(Person person) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Question> peek(Person person) {
+            return Optional.empty();
+        }
+    };
+
+    /** Whether Kept may ask {@code person} for feedback (they can opt out in their settings). */
+    public boolean wantsPrompts(Person person) {
+        return settings.of(person).feedbackPrompts();
+    }
+
+    /** Remembers that Kept just asked {@code person} something in their DM; their next DM answers it. */
+    public void expectAnswer(Person person, PendingQuestions.Question question) {
+        questions.expect(person, question, answerWindow);
     }
 
     /** A promise just made, and whether the receiver could be told. */
@@ -66,8 +121,10 @@ public class PromiseService {
     public record Changed(Promise promise, boolean otherPartyTold) {
     }
 
+    /** The person's time zone: their own setting if they made one, else their chat profile's, else UTC. */
     public ZoneId zoneOf(Person person) {
-        return directory.lookup(person).map(Profile::zone).orElse(ZoneOffset.UTC);
+        return settings.of(person).zoneOverride()
+                .orElseGet(() -> directory.lookup(person).map(Profile::zone).orElse(ZoneOffset.UTC));
     }
 
     public Instant now() {

@@ -32,7 +32,7 @@ public interface PromiseStore {
      */
     boolean apply(Promise.Change change, FollowUps.Plan plan);
 
-    /** Open promises on one side of a person, soonest due first. */
+    /** Active promises (open, or requests waiting for an answer) on one side of a person, soonest due first. */
     List<Promise> open(Person person, Side side, int limit);
 
     /** How many open promises a person has on one side. */
@@ -42,4 +42,13 @@ public interface PromiseStore {
     List<Promise> closed(Person person, Side side, int limit);
 
     List<HistoryEntry> history(Workspace workspace, PromiseId id);
+
+    /** Every promise and request on one side of a person, active or closed, in no particular order. */
+    List<Promise> all(Person person, Side side);
+
+    /** Promises of a workspace whose last change (or creation) was in {@code [from, to)}. */
+    List<Promise> changedBetween(Workspace workspace, java.time.Instant from, java.time.Instant to);
+
+    /** The histories of several promises at once, in one round trip; missing ones map to an empty list. */
+    java.util.Map<PromiseId, List<HistoryEntry>> histories(Workspace workspace, java.util.Collection<PromiseId> ids);
 }

@@ -10,6 +10,8 @@ import dev.kept.chat.DeliveryFailedException;
 import dev.kept.chat.Message;
 import dev.kept.chat.Messenger;
 import dev.kept.chat.Person;
+import dev.kept.chat.Workspace;
+import com.slack.api.model.view.View;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -84,6 +86,23 @@ class SlackMessenger implements Messenger {
         } catch (IOException e) {
             return new Delivery.Failed(false, "network: " + e.getMessage());
         }
+    }
+
+    /** Publishes the person's App Home tab (views.publish), trying again on 429/5xx. */
+    @Override
+    public void publishHome(Person person, Message page) {
+        try {
+            calls.call("views.publish", () -> methods.viewsPublish(r -> r.userId(person.userId())
+                    .view(View.builder().type("home").blocks(BlockKitRenderer.blocks(page)).build())));
+        } catch (SlackCalls.SlackCallFailed e) {
+            throw new DeliveryFailedException(e.getMessage(), e);
+        }
+    }
+
+    /** A channel is named by its id (C…) or its name; the bot must be a member of it. */
+    @Override
+    public void postToChannel(Workspace workspace, String channel, Message message) {
+        post(channel, message);
     }
 
     /**

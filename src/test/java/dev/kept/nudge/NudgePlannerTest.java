@@ -110,7 +110,8 @@ class NudgePlannerTest {
     }
 
     static List<String> deliveryIds(Instant due) {
-        return List.of(id(NudgeKind.REMINDER, due), id(NudgeKind.DUE, due), id(NudgeKind.OVERDUE, due));
+        return List.of(id(NudgeKind.REMINDER, due), id(NudgeKind.DUE, due), id(NudgeKind.OVERDUE, due),
+                id(NudgeKind.SLIPPED, due));
     }
 
     static Nudge nudge(NudgeKind kind, String recipient, Instant plannedDue) {
@@ -330,6 +331,7 @@ class NudgePlannerTest {
             Instant due = berlin("2027-03-26T15:00");   // Friday, CET = 14:00Z
             Promise p = open(ALICE, BOB, due, berlin("2027-03-22T10:00"));
             assertThat(planner(due).afterSent(nudge(NudgeKind.DUE, ALICE, due), p, due))
+                    .filteredOn(f -> f.data().get("recipient").equals(ALICE))
                     .extracting(FollowUp::id, FollowUp::at).containsExactly(
                             job(NudgeKind.OVERDUE, due, Instant.parse("2027-03-29T13:00:00Z")));   // Monday 15:00 CEST
         }
@@ -469,8 +471,17 @@ class NudgePlannerTest {
             Instant sent = due.plus(Duration.ofMinutes(1));
             List<FollowUp> next = planner(sent).afterSent(nudge(NudgeKind.DUE, ALICE, due), open, sent);
             assertThat(next).extracting(FollowUp::id, FollowUp::at).containsExactly(
-                    job(NudgeKind.OVERDUE, due, berlin("2026-11-30T15:01")));   // Monday, not Saturday
+                    job(NudgeKind.OVERDUE, due, berlin("2026-11-30T15:01")),   // Monday, not Saturday
+                    job(NudgeKind.SLIPPED, due, newYork("2026-11-30T09:01")));
             assertThat(next.get(0).data()).containsEntry("kind", "OVERDUE").containsEntry("recipient", ALICE);
+        }
+
+        @Test
+        void theReceiverIsOfferedHelpTimeOrClarityWhenTheProviderIsFollowedUp() {
+            Instant sent = due.plus(Duration.ofMinutes(1));   // Friday 15:01 Berlin = 09:01 in New York
+            List<FollowUp> next = planner(sent).afterSent(nudge(NudgeKind.DUE, ALICE, due), open, sent);
+            assertThat(next.get(1).data()).containsEntry("kind", "SLIPPED").containsEntry("recipient", BOB);
+            assertThat(next.get(1).at()).isEqualTo(newYork("2026-11-30T09:01"));   // a working day later, Bob's day
         }
 
         @Test
@@ -479,7 +490,8 @@ class NudgePlannerTest {
             Promise p = promise(ALICE, BOB, saturday, berlin("2026-11-23T10:00"), PromiseStatus.OPEN);
             Instant asked = berlin("2026-11-30T09:00");
             List<FollowUp> next = planner(asked).afterSent(nudge(NudgeKind.DUE, ALICE, saturday), p, asked);
-            assertThat(next).extracting(FollowUp::at).containsExactly(berlin("2026-12-01T09:00"));
+            assertThat(next).filteredOn(f -> f.data().get("recipient").equals(ALICE))
+                    .extracting(FollowUp::at).containsExactly(berlin("2026-12-01T09:00"));
         }
 
         @Test
@@ -493,10 +505,10 @@ class NudgePlannerTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = NudgeKind.class, names = {"REMINDER", "OVERDUE", "RATING_AGAIN"})
+        @EnumSource(value = NudgeKind.class, names = {"REMINDER", "OVERDUE", "SLIPPED", "RATING_AGAIN"})
         void nothingFollowsTheOthers(NudgeKind kind) {
             Instant sent = due.plus(Duration.ofDays(1));
-            String recipient = kind == NudgeKind.RATING_AGAIN ? BOB : ALICE;
+            String recipient = kind == NudgeKind.RATING_AGAIN || kind == NudgeKind.SLIPPED ? BOB : ALICE;
             assertThat(planner(sent).afterSent(nudge(kind, recipient, due), open, sent)).isEmpty();
         }
 
@@ -510,8 +522,10 @@ class NudgePlannerTest {
                 Nudge n = Nudge.from(WS, f.id(), f.data()).orElseThrow();
                 planned.addAll(planner.afterSent(n, open, f.at()));
             }
-            assertThat(planned).extracting(FollowUp::id).containsExactly(
-                    id(NudgeKind.REMINDER, due), id(NudgeKind.DUE, due), id(NudgeKind.OVERDUE, due));
+            assertThat(planned).filteredOn(f -> f.data().get("recipient").equals(ALICE)).extracting(FollowUp::id)
+                    .containsExactly(id(NudgeKind.REMINDER, due), id(NudgeKind.DUE, due), id(NudgeKind.OVERDUE, due));
+            assertThat(planned).filteredOn(f -> f.data().get("recipient").equals(BOB)).extracting(FollowUp::id)
+                    .containsExactly(id(NudgeKind.SLIPPED, due));   // the receiver hears once, with a way to help
         }
     }
 

@@ -826,6 +826,16 @@ class PromiseInboundTest {
         public boolean alreadyDelivered(Person recipient, String idempotencyKey) {
             return false;
         }
+
+        @Override
+        public void publishHome(Person person, Message page) {
+            sendDirect(person, page);
+        }
+
+        @Override
+        public void postToChannel(Workspace workspace, String channel, Message message) {
+            throw new UnsupportedOperationException("not needed by these tests");
+        }
     }
 
     /** One workspace's promises in maps; versions are checked like the real store does. */
@@ -881,7 +891,7 @@ class PromiseInboundTest {
             return promises.values().stream()
                     .filter(p -> p.workspace().equals(person.workspace()))
                     .filter(p -> (side == Side.MADE ? p.providerId() : p.receiverId()).equals(person.userId()))
-                    .filter(p -> p.status().isOpen() == open)
+                    .filter(p -> p.status().isActive() == open)
                     .collect(Collectors.toList());
         }
 
@@ -905,6 +915,25 @@ class PromiseInboundTest {
         public List<HistoryEntry> history(Workspace workspace, PromiseId id) {
             reachable();
             return List.copyOf(history.getOrDefault(id, List.of()));
+        }
+
+        @Override
+        public List<Promise> all(Person person, Side side) {
+            List<Promise> all = new ArrayList<>(mine(person, side, true));
+            all.addAll(mine(person, side, false));
+            return all;
+        }
+
+        @Override
+        public List<Promise> changedBetween(Workspace workspace, java.time.Instant from, java.time.Instant to) {
+            throw new UnsupportedOperationException("not needed by these tests");
+        }
+
+        @Override
+        public Map<PromiseId, List<HistoryEntry>> histories(Workspace workspace, java.util.Collection<PromiseId> ids) {
+            Map<PromiseId, List<HistoryEntry>> out = new LinkedHashMap<>();
+            ids.forEach(id -> out.put(id, history(workspace, id)));
+            return out;
         }
     }
 }

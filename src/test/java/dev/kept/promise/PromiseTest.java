@@ -95,6 +95,42 @@ class PromiseTest {
             Promise.Change apply(Promise p, String actor) {
                 return p.cancel(actor, "swamped by the audit", NOW);
             }
+        },
+        TAKE_ON_REQUEST(PROVIDER) {
+            @Override
+            Promise.Change apply(Promise p, String actor) {
+                return p.accept(actor, NOW);
+            }
+        },
+        PROPOSE_DATE(PROVIDER) {
+            @Override
+            Promise.Change apply(Promise p, String actor) {
+                return p.proposeDate(actor, DUE.plus(Duration.ofDays(4)), "", NOW);
+            }
+        },
+        ACCEPT_PROPOSAL(RECEIVER) {
+            @Override
+            Promise.Change apply(Promise p, String actor) {
+                return p.acceptProposal(actor, DUE.plus(Duration.ofDays(4)), NOW);
+            }
+        },
+        DECLINE(PROVIDER) {
+            @Override
+            Promise.Change apply(Promise p, String actor) {
+                return p.decline(actor, "I'm on leave", NOW);
+            }
+        },
+        ANSWER_SLIP(RECEIVER) {
+            @Override
+            Promise.Change apply(Promise p, String actor) {
+                return p.answerSlip(actor, Promise.SlipAnswer.HELP, "I can draft the intro", NOW);
+            }
+        },
+        GIVE_FEEDBACK(RECEIVER) {
+            @Override
+            Promise.Change apply(Promise p, String actor) {
+                return p.giveFeedback(actor, "a summary slide", "ask me sooner", "", NOW);
+            }
         };
 
         final String allowedActor;
@@ -105,9 +141,32 @@ class PromiseTest {
 
         abstract Promise.Change apply(Promise p, String actor);
 
-        /** The one status from which this transition may start. */
-        PromiseStatus from() {
-            return this == RATE ? PromiseStatus.DELIVERED : PromiseStatus.OPEN;
+        /** The statuses from which this transition may start. */
+        java.util.Set<PromiseStatus> from() {
+            switch (this) {
+                case RATE:
+                    return java.util.Set.of(PromiseStatus.DELIVERED);
+                case GIVE_FEEDBACK:
+                    return java.util.Set.of(PromiseStatus.ASSURED);
+                case TAKE_ON_REQUEST:
+                case PROPOSE_DATE:
+                case ACCEPT_PROPOSAL:
+                case DECLINE:
+                    return java.util.Set.of(PromiseStatus.REQUESTED);
+                case CANCEL_BY_RECEIVER:
+                    return java.util.Set.of(PromiseStatus.OPEN, PromiseStatus.REQUESTED);
+                default:
+                    return java.util.Set.of(PromiseStatus.OPEN);
+            }
+        }
+
+        /** The usual status this transition starts from. */
+        PromiseStatus first() {
+            return from().contains(PromiseStatus.OPEN) ? PromiseStatus.OPEN : from().iterator().next();
+        }
+
+        boolean answersARequest() {
+            return from().equals(java.util.Set.of(PromiseStatus.REQUESTED));
         }
     }
 
@@ -123,7 +182,7 @@ class PromiseTest {
         @MethodSource("everyTransitionFromEveryStatus")
         void eachTransitionIsAllowedFromExactlyOneStatus(Transition transition, PromiseStatus status) {
             Promise p = promise(status);
-            if (status == transition.from()) {
+            if (transition.from().contains(status)) {
                 Promise.Change change = transition.apply(p, transition.allowedActor);
                 assertThat(change.before()).isSameAs(p);
                 assertThat(change.after().version()).isEqualTo(p.version() + 1);
@@ -134,6 +193,19 @@ class PromiseTest {
         }
 
         private String expectedStatusWording(Transition transition, PromiseStatus status) {
+            if (transition.answersARequest()) {
+                switch (status) {
+                    case DECLINED:
+                        return "was already declined";
+                    case CANCELLED:
+                        return "was cancelled";
+                    default:
+                        return "isn't waiting for an answer any more";
+                }
+            }
+            if (transition == Transition.GIVE_FEEDBACK && status == PromiseStatus.DELIVERED) {
+                return "first, then share your feedback";
+            }
             switch (status) {
                 case OPEN:
                     return "hasn't been delivered yet";
@@ -145,6 +217,10 @@ class PromiseTest {
                     return "was released by @" + PROVIDER;
                 case CANCELLED:
                     return "was cancelled by @" + RECEIVER;
+                case REQUESTED:
+                    return "is still a request: @" + PROVIDER + " hasn't taken it on yet";
+                case DECLINED:
+                    return "was a request that @" + PROVIDER + " couldn't take on";
                 default:
                     throw new AssertionError(status);
             }
@@ -181,7 +257,7 @@ class PromiseTest {
         @ParameterizedTest
         @EnumSource(Transition.class)
         void aChangeKeepsEverythingItDoesNotChangeAndLeavesTheOriginalAlone(Transition t) {
-            Promise p = promise(t.from());
+            Promise p = promise(t.first());
             Promise.Change change = t.apply(p, t.allowedActor);
             Promise after = change.after();
             assertThat(after.id()).isEqualTo(p.id());
@@ -192,7 +268,7 @@ class PromiseTest {
             assertThat(after.created()).isEqualTo(p.created());
             assertThat(after.version()).isEqualTo(p.version() + 1);
             // the original is immutable
-            assertThat(p).isEqualTo(promise(t.from()));
+            assertThat(p).isEqualTo(promise(t.first()));
             assertThat(change.entry().at()).isEqualTo(NOW);
             assertThat(change.entry().actorId()).isEqualTo(t.allowedActor);
         }
@@ -209,7 +285,7 @@ class PromiseTest {
         @ParameterizedTest(name = "{0} by {1}")
         @MethodSource("everyTransitionByEveryone")
         void onlyTheRightPartyMayActAndAThirdPersonNever(Transition t, String actor) {
-            Promise p = promise(t.from());
+            Promise p = promise(t.first());
             // cancel is one method for both sides: who calls it decides the outcome
             boolean cancelFamily = t == Transition.CANCEL_BY_RECEIVER || t == Transition.RELEASE_BY_PROVIDER;
             if (cancelFamily && !actor.equals(STRANGER)) {

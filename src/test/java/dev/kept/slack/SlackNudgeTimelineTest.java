@@ -152,7 +152,11 @@ class SlackNudgeTimelineTest extends SlackHttpTestSupport {
 
         at("2026-12-10T09:00:00Z");
         dispatcher.dispatchDue();
-        assertThat(slack.calls("chat.postMessage")).hasSize(3);
+        assertThat(slack.calls("chat.postMessage")).filteredOn(c -> "U111".equals(c.param("channel"))).hasSize(3);
+        // Bob hears once that it slipped, with ways to help rather than a complaint button.
+        Call slipped = awaitDm("U222", c -> c.mentions("isn't delivered yet"));
+        assertThat(slipped.blocks()).contains(ActionIds.SLIP_HELP, ActionIds.SLIP_TIME, ActionIds.SLIP_CLARIFY);
+        assertThat(slack.calls("chat.postMessage")).filteredOn(c -> "U222".equals(c.param("channel"))).hasSize(1);
         assertThat(store.find(WS, p.id())).get().extracting(Promise::status).isEqualTo(PromiseStatus.OPEN);
     }
 

@@ -13,7 +13,10 @@ import dev.kept.promise.Side;
  * kept:{slack:T123}:history:K7Q2           list: its history, oldest first
  * kept:{slack:T123}:made:open:U111         sorted set of ids, scored by due epoch millis
  * kept:{slack:T123}:made:closed:U111       (and received:open / received:closed)
+ * kept:{slack:T123}:touched                sorted set of every promise id, scored by its last change (epoch ms)
  * kept:{slack:T123}:profile:U111           hash: a cached profile, with a TTL
+ * kept:{slack:T123}:asking:U111            string with a TTL: the question Kept is waiting for U111 to answer
+ * kept:{slack:T123}:settings:U111          hash: U111's own settings
  * kept:{slack:T123}:nudge:due              sorted set of nudge ids, scored by due epoch millis
  * kept:{slack:T123}:nudge:leased           sorted set of claimed nudge ids, scored by lease expiry
  * kept:{slack:T123}:nudge:job:K7Q2.due.…   hash: a nudge's data, claim token and counts
@@ -40,6 +43,18 @@ final class Keys {
 
     String history(Workspace workspace, PromiseId id) {
         return workspace(workspace) + "history:" + id.value();
+    }
+
+    String touched(Workspace workspace) {
+        return workspace(workspace) + "touched";
+    }
+
+    String asking(Person person) {
+        return workspace(person.workspace()) + "asking:" + person.userId();
+    }
+
+    String settings(Person person) {
+        return workspace(person.workspace()) + "settings:" + person.userId();
     }
 
     String open(Person person, Side side) {

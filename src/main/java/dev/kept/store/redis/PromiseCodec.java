@@ -1,6 +1,7 @@
 package dev.kept.store.redis;
 
 import dev.kept.chat.Workspace;
+import dev.kept.promise.Feedback;
 import dev.kept.promise.HistoryEntry;
 import dev.kept.promise.HistoryEntry.Event;
 import dev.kept.promise.Promise;
@@ -19,6 +20,8 @@ import java.util.Map;
  * p provider id     r receiver id     w what            m what matters (may be empty)
  * d due (ms)        c created (ms)    s status code     n renegotiations
  * g rating          x closing note    v version
+ * fg feedback given (ms)   fb even better   fe could have been easier   ft thanks
+ * fk feedback thanked (ms) fr the provider's reply      (all absent until feedback is given)
  * </pre>
  * A history entry is one list element {@code <epoch ms>|<actor>|<event code>|<detail>}; the actor has
  * {@code %} and {@code |} escaped, the detail comes last and is kept as it is.
@@ -36,6 +39,12 @@ final class PromiseCodec {
     static final String RATING = "g";
     static final String CLOSING_NOTE = "x";
     static final String VERSION = "v";
+    static final String FEEDBACK_GIVEN = "fg";
+    static final String FEEDBACK_BETTER = "fb";
+    static final String FEEDBACK_EASIER = "fe";
+    static final String FEEDBACK_THANKS = "ft";
+    static final String FEEDBACK_THANKED = "fk";
+    static final String FEEDBACK_REPLY = "fr";
 
     private PromiseCodec() {
     }
@@ -54,6 +63,15 @@ final class PromiseCodec {
         add(out, RATING, Integer.toString(promise.rating()));
         add(out, CLOSING_NOTE, promise.closingNote());
         add(out, VERSION, Long.toString(promise.version()));
+        Feedback f = promise.feedback();
+        if (f.isGiven()) {
+            add(out, FEEDBACK_GIVEN, Long.toString(f.given().toEpochMilli()));
+            add(out, FEEDBACK_BETTER, f.better());
+            add(out, FEEDBACK_EASIER, f.easier());
+            add(out, FEEDBACK_THANKS, f.thanks());
+            add(out, FEEDBACK_THANKED, f.isThanked() ? Long.toString(f.thanked().toEpochMilli()) : "");
+            add(out, FEEDBACK_REPLY, f.reply());
+        }
         return out;
     }
 
@@ -78,7 +96,21 @@ final class PromiseCodec {
                 Integer.parseInt(hash.getOrDefault(RENEGOTIATIONS, "0")),
                 Integer.parseInt(hash.getOrDefault(RATING, "0")),
                 hash.getOrDefault(CLOSING_NOTE, ""),
+                feedback(hash),
                 Long.parseLong(required(hash, VERSION, workspace, id)));
+    }
+
+    private static Feedback feedback(Map<String, String> hash) {
+        Instant given = instantOrNull(hash.get(FEEDBACK_GIVEN));
+        if (given == null) {
+            return Feedback.NONE;
+        }
+        return new Feedback(hash.get(FEEDBACK_BETTER), hash.get(FEEDBACK_EASIER), hash.get(FEEDBACK_THANKS), given,
+                instantOrNull(hash.get(FEEDBACK_THANKED)), hash.get(FEEDBACK_REPLY));
+    }
+
+    private static Instant instantOrNull(String millis) {
+        return millis == null || millis.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(millis));
     }
 
     private static String required(Map<String, String> hash, String field, Workspace workspace, PromiseId id) {
@@ -129,6 +161,10 @@ final class PromiseCodec {
                 return "r";
             case CANCELLED:
                 return "c";
+            case REQUESTED:
+                return "q";
+            case DECLINED:
+                return "n";
             default:
                 throw new IllegalArgumentException("no code for status " + status);
         }
@@ -146,6 +182,10 @@ final class PromiseCodec {
                 return PromiseStatus.RELEASED;
             case "c":
                 return PromiseStatus.CANCELLED;
+            case "q":
+                return PromiseStatus.REQUESTED;
+            case "n":
+                return PromiseStatus.DECLINED;
             default:
                 throw new IllegalStateException("Unknown stored status code: " + code);
         }
@@ -169,6 +209,24 @@ final class PromiseCodec {
                 return "l";
             case CANCELLED:
                 return "x";
+            case REQUESTED:
+                return "q";
+            case ACCEPTED:
+                return "k";
+            case DATE_PROPOSED:
+                return "p";
+            case DECLINED:
+                return "n";
+            case MATTERS_NOTED:
+                return "m";
+            case SLIP_ANSWERED:
+                return "h";
+            case FEEDBACK_GIVEN:
+                return "f";
+            case FEEDBACK_THANKED:
+                return "t";
+            case FEEDBACK_REPLIED:
+                return "y";
             default:
                 throw new IllegalArgumentException("no code for event " + event);
         }
@@ -192,6 +250,24 @@ final class PromiseCodec {
                 return Event.RELEASED;
             case "x":
                 return Event.CANCELLED;
+            case "q":
+                return Event.REQUESTED;
+            case "k":
+                return Event.ACCEPTED;
+            case "p":
+                return Event.DATE_PROPOSED;
+            case "n":
+                return Event.DECLINED;
+            case "m":
+                return Event.MATTERS_NOTED;
+            case "h":
+                return Event.SLIP_ANSWERED;
+            case "f":
+                return Event.FEEDBACK_GIVEN;
+            case "t":
+                return Event.FEEDBACK_THANKED;
+            case "y":
+                return Event.FEEDBACK_REPLIED;
             default:
                 throw new IllegalStateException("Unknown stored event code: " + code);
         }

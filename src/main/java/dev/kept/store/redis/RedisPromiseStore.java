@@ -46,9 +46,9 @@ public class RedisPromiseStore implements PromiseStore {
     static final int COLLISIONS_BEFORE_LONGER_ID = 5;
 
     /**
-     * KEYS: promise, history, provider's made:open, receiver's received:open.
+     * KEYS: promise, history, provider's made:open, receiver's received:open, the workspace's touched index.
      * ARGV: id, due score, history entry, nudge key base, field count f, f field/value pairs, then the
-     * follow-ups ({@link NudgeJobs}).
+     * follow-ups ({@link NudgeJobs}), then the change time score.
      */
     private static final RedisScript<Long> CREATE = script(NudgeJobs.LUA_FUNCTION + """
             if redis.call('EXISTS', KEYS[1], KEYS[2]) > 0 then
@@ -59,14 +59,16 @@ public class RedisPromiseStore implements PromiseStore {
             redis.call('RPUSH', KEYS[2], ARGV[3])
             redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
             redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
+            redis.call('ZADD', KEYS[5], ARGV[#ARGV], ARGV[1])
             follow_ups(ARGV[4], 6 + 2 * f)
             return 1
             """);
 
     /**
-     * KEYS: promise, history, made:open, made:closed (provider), received:open, received:closed (receiver).
-     * ARGV: expected version, id, due score, '1' when open else '0', history entry, nudge key base,
-     * field count f, f field/value pairs, then the follow-ups ({@link NudgeJobs}).
+     * KEYS: promise, history, made:open, made:closed (provider), received:open, received:closed (receiver),
+     * the workspace's touched index.
+     * ARGV: expected version, id, due score, '1' when active else '0', history entry, nudge key base,
+     * field count f, f field/value pairs, then the follow-ups ({@link NudgeJobs}), then the change time score.
      * Nothing is written unless the stored version is the expected one.
      */
     private static final RedisScript<Long> APPLY = script(NudgeJobs.LUA_FUNCTION + """
@@ -77,6 +79,7 @@ public class RedisPromiseStore implements PromiseStore {
             redis.call('HSET', KEYS[1], unpack(ARGV, 8, 7 + 2 * f))
             follow_ups(ARGV[6], 8 + 2 * f)
             redis.call('RPUSH', KEYS[2], ARGV[5])
+            redis.call('ZADD', KEYS[7], ARGV[#ARGV], ARGV[2])
             for i = 3, 6 do
               redis.call('ZREM', KEYS[i], ARGV[2])
             end
@@ -116,7 +119,7 @@ public class RedisPromiseStore implements PromiseStore {
             PromiseId id = nextId(length);
             Promise promise = new Promise(id, draft.workspace(), draft.providerId(), draft.receiverId(),
                     draft.what(), draft.whatMatters(), PromiseCodec.millis(draft.due()),
-                    PromiseCodec.millis(draft.created()), PromiseStatus.OPEN, 0, 0, "", 1);
+                    PromiseCodec.millis(draft.created()), draft.status(), 0, 0, "", 1);
             if (insert(promise, created, plan.apply(promise))) {
                 return promise;
             }
@@ -145,12 +148,14 @@ public class RedisPromiseStore implements PromiseStore {
                 keys.promise(ws, promise.id()),
                 keys.history(ws, promise.id()),
                 keys.open(promise.provider(), Side.MADE),
-                keys.open(promise.receiver(), Side.RECEIVED));
-        List<String> args = new ArrayList<>(25);
+                keys.open(promise.receiver(), Side.RECEIVED),
+                keys.touched(ws));
+        List<String> args = new ArrayList<>(26);
         args.add(promise.id().value());
         args.add(score(promise));
         args.add(PromiseCodec.entry(created));
         addFieldsAndPlan(args, ws, PromiseCodec.fields(promise), plan);
+        args.add(Long.toString(created.at().toEpochMilli()));
         Long stored = RedisFailures.guard("store a new promise in " + ws.key(),
                 () -> redis.execute(CREATE, keyList, args.toArray()));
         return stored != null && stored == 1L;
@@ -185,14 +190,16 @@ public class RedisPromiseStore implements PromiseStore {
                 keys.open(after.provider(), Side.MADE),
                 keys.closed(after.provider(), Side.MADE),
                 keys.open(after.receiver(), Side.RECEIVED),
-                keys.closed(after.receiver(), Side.RECEIVED));
-        List<String> args = new ArrayList<>(27);
+                keys.closed(after.receiver(), Side.RECEIVED),
+                keys.touched(ws));
+        List<String> args = new ArrayList<>(28);
         args.add(Long.toString(before.version()));
         args.add(after.id().value());
         args.add(score(after));
-        args.add(after.status().isOpen() ? "1" : "0");
+        args.add(after.status().isActive() ? "1" : "0");
         args.add(PromiseCodec.entry(change.entry()));
         addFieldsAndPlan(args, ws, PromiseCodec.fields(after), plan);
+        args.add(Long.toString(change.entry().at().toEpochMilli()));
         Long applied = RedisFailures.guard("update promise " + after.id() + " in " + ws.key(),
                 () -> redis.execute(APPLY, keyList, args.toArray()));
         return applied != null && applied == 1L;
@@ -228,6 +235,58 @@ public class RedisPromiseStore implements PromiseStore {
     }
 
     @Override
+    public List<Promise> all(Person person, Side side) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        RedisFailures.guard("list the promises of " + person.userId(), () -> {
+            Set<String> open = redis.opsForZSet().range(keys.open(person, side), 0, -1);
+            Set<String> closed = redis.opsForZSet().range(keys.closed(person, side), 0, -1);
+            if (open != null) {
+                ids.addAll(open);
+            }
+            if (closed != null) {
+                ids.addAll(closed);
+            }
+            return null;
+        });
+        return load(person, ids, null);
+    }
+
+    @Override
+    public List<Promise> changedBetween(Workspace workspace, java.time.Instant from, java.time.Instant to) {
+        Set<String> ids = RedisFailures.guard("list the promises changed in " + workspace.key(),
+                () -> redis.opsForZSet().rangeByScore(keys.touched(workspace), from.toEpochMilli(),
+                        to.toEpochMilli() - 1));
+        return load(workspace, ids, null, "promises changed lately");
+    }
+
+    @Override
+    public Map<PromiseId, List<HistoryEntry>> histories(Workspace workspace, java.util.Collection<PromiseId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<PromiseId> order = new ArrayList<>(ids);
+        List<Object> lists = RedisFailures.guard("read histories in " + workspace.key(),
+                () -> redis.executePipelined((RedisCallback<Object>) connection -> {
+                    for (PromiseId id : order) {
+                        connection.listCommands().lRange(keys.history(workspace, id).getBytes(StandardCharsets.UTF_8), 0, -1);
+                    }
+                    return null;
+                }));
+        Map<PromiseId, List<HistoryEntry>> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < order.size() && i < lists.size(); i++) {
+            List<HistoryEntry> entries = new ArrayList<>();
+            Object stored = lists.get(i);
+            if (stored instanceof List<?> list) {
+                for (Object s : list) {
+                    entries.add(PromiseCodec.entry(String.valueOf(s)));
+                }
+            }
+            out.put(order.get(i), entries);
+        }
+        return out;
+    }
+
+    @Override
     public List<HistoryEntry> history(Workspace workspace, PromiseId id) {
         List<String> stored = RedisFailures.guard("read the history of " + id + " in " + workspace.key(),
                 () -> redis.opsForList().range(keys.history(workspace, id), 0, -1));
@@ -245,16 +304,19 @@ public class RedisPromiseStore implements PromiseStore {
      * Reads the listed promises in one pipelined round trip, keeping the index order. A promise that
      * changed state between reading the index and reading it is left out.
      */
-    private List<Promise> load(Person person, Set<String> ids, boolean open) {
+    private List<Promise> load(Person person, Set<String> ids, Boolean open) {
+        return load(person.workspace(), ids, open, "promises of " + person.userId());
+    }
+
+    private List<Promise> load(Workspace ws, java.util.Collection<String> ids, Boolean open, String what) {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
-        Workspace ws = person.workspace();
         List<PromiseId> promiseIds = new ArrayList<>(ids.size());
         for (String id : ids) {
             promiseIds.add(new PromiseId(id));
         }
-        List<Object> hashes = RedisFailures.guard("read promises of " + person.userId() + " in " + ws.key(),
+        List<Object> hashes = RedisFailures.guard("read " + what + " in " + ws.key(),
                 () -> redis.executePipelined((RedisCallback<Object>) connection -> {
                     readAll(connection, ws, promiseIds);
                     return null;
@@ -264,7 +326,7 @@ public class RedisPromiseStore implements PromiseStore {
             @SuppressWarnings("unchecked")
             Map<String, String> hash = (Map<String, String>) hashes.get(i);
             Promise promise = PromiseCodec.promise(ws, promiseIds.get(i), hash);
-            if (promise != null && promise.status().isOpen() == open) {
+            if (promise != null && (open == null || promise.status().isActive() == open)) {
                 promises.add(promise);
             }
         }

@@ -256,7 +256,7 @@ class RedisPromiseStoreTest {
                 ws + "promise:" + open.id(), ws + "history:" + open.id(),
                 ws + "promise:" + done.id(), ws + "history:" + done.id(),
                 ws + "made:open:" + ALICE, ws + "received:open:" + BOB,
-                ws + "made:closed:" + ALICE, ws + "received:closed:" + BOB);
+                ws + "made:closed:" + ALICE, ws + "received:closed:" + BOB, ws + "touched");
         Set<Integer> slots = new TreeSet<>();
         for (String key : snapshot().keySet()) {
             slots.add(SlotHash.getSlot(key));

@@ -9,26 +9,29 @@ import dev.kept.chat.Once;
 import dev.kept.chat.Person;
 import dev.kept.chat.StoreUnavailableException;
 import dev.kept.promise.Invocation;
-import dev.kept.promise.PromiseInbound;
+import dev.kept.promise.DirectMessages;
 import dev.kept.slack.SlackResponder;
 import dev.kept.slack.SlackWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 
-/** A person writes to Kept in its DM: read with the same grammar as {@code /promise}, answered in the DM. */
+/**
+ * A person writes to Kept in its DM: an answer to a question Kept asked, or read with the same grammar
+ * as {@code /promise}; answered in the DM.
+ */
 @Component
 class DirectMessageHandler implements BoltEventHandler<MessageEvent> {
 
     /** Slack re-sends an event it thinks was not acknowledged; a retry within this time is ignored. */
     static final Duration REMEMBER_EVENTS = Duration.ofHours(1);
 
-    private final PromiseInbound inbound;
+    private final DirectMessages inbound;
     private final SlackResponder responder;
     private final SlackWork work;
     private final Once once;
 
-    DirectMessageHandler(PromiseInbound inbound, SlackResponder responder, SlackWork work, Once once) {
+    DirectMessageHandler(DirectMessages inbound, SlackResponder responder, SlackWork work, Once once) {
         this.inbound = inbound;
         this.responder = responder;
         this.work = work;
@@ -47,7 +50,7 @@ class DirectMessageHandler implements BoltEventHandler<MessageEvent> {
                     return;
                 }
                 responder.respondIn(e.getChannel(),
-                        inbound.command(new Invocation(person, responder.text(person.workspace()), false), e.getText()));
+                        inbound.receive(new Invocation(person, responder.text(person.workspace()), false), e.getText()));
             });
         }
         return context.ack();
