@@ -186,12 +186,39 @@ public record Promise(PromiseId id, Workspace workspace, String providerId, Stri
 
     // ---------------------------------------------------------------- explore
 
-    /** The receiver says what matters most to them about it (while it is asked for or being worked on). */
-    public Change noteWhatMatters(String actorId, String matters, Instant now) {
+    /** Refuses, with the reason, unless {@code actorId} may answer this request now (before opening a form). */
+    public void checkMayAnswerRequest(String actorId) {
+        requireProvider(actorId, "answer");
+        requireRequested("answer");
+    }
+
+    /** Refuses, with the reason, unless {@code actorId} may say what matters to them now. */
+    public void checkMayNoteWhatMatters(String actorId) {
         requireReceiver(actorId, "say what matters about");
         if (!status.isActive()) {
             throw refusedBecauseOfStatus("change what matters about");
         }
+    }
+
+    /** Refuses, with the reason, unless {@code actorId} may answer a slip now. */
+    public void checkMayAnswerSlip(String actorId) {
+        requireReceiver(actorId, "answer for");
+        requireOpen("answer for");
+    }
+
+    /** Refuses, with the reason, unless {@code actorId} may give feedback now. */
+    public void checkMayGiveFeedback(String actorId) {
+        giveFeedback(actorId, ".", "", "", created);
+    }
+
+    /** Refuses, with the reason, unless {@code actorId} may reply to the feedback now. */
+    public void checkMayReplyToFeedback(String actorId) {
+        replyToFeedback(actorId, ".", created);
+    }
+
+    /** The receiver says what matters most to them about it (while it is asked for or being worked on). */
+    public Change noteWhatMatters(String actorId, String matters, Instant now) {
+        checkMayNoteWhatMatters(actorId);
         String clean = matters == null ? "" : matters.strip();
         if (clean.isEmpty()) {
             throw new Refusal("Say in a few words what matters most to you about it.");
@@ -284,8 +311,7 @@ public record Promise(PromiseId id, Workspace workspace, String providerId, Stri
 
     /** The receiver answers a slipping promise with help, time or clarity instead of a complaint. */
     public Change answerSlip(String actorId, SlipAnswer answer, String note, Instant now) {
-        requireReceiver(actorId, "answer for");
-        requireOpen("answer for");
+        checkMayAnswerSlip(actorId);
         String clean = note == null ? "" : note.strip();
         if (clean.length() > MAX_NOTE_LENGTH) {
             throw new Refusal(tooLong("The note", clean, MAX_NOTE_LENGTH));

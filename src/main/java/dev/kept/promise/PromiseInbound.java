@@ -81,6 +81,15 @@ public class PromiseInbound implements Interactions {
                 PromiseService.Changed c = service.deliver(in.invoker(), id);
                 return Outcome.reply(service.messages().deliveredConfirmation(c.promise(), c.otherPartyTold()));
             }
+            case "ask", "request" -> {
+                return ask(in, body.substring(words[0].length()).strip());
+            }
+            case "decline" -> {
+                PromiseId id = idArgument(words, "decline");
+                String reason = words.length > 2 ? in.text().plain(words[2]) : "";
+                PromiseService.Changed c = service.decline(in.invoker(), id, reason);
+                return Outcome.reply(service.messages().declineSent(c.promise(), c.otherPartyTold()));
+            }
             case "cancel", "release" -> {
                 PromiseId id = idArgument(words, "cancel");
                 String reason = words.length > 2 ? in.text().plain(words[2]) : "";
@@ -105,7 +114,8 @@ public class PromiseInbound implements Interactions {
     public boolean looksLikeCommand(String text) {
         String t = text == null ? "" : text.strip();
         String lower = t.toLowerCase(Locale.ROOT);
-        if (lower.equals("promise") || lower.startsWith("promise ") || lower.startsWith("/promise")) {
+        if (lower.equals("promise") || lower.startsWith("promise ") || lower.startsWith("/promise")
+                || lower.matches("(ask|request) <@.*")) {
             return true;
         }
         String[] words = t.split("\\s+");
@@ -134,6 +144,27 @@ public class PromiseInbound implements Interactions {
         return PromiseId.parse(words[1]).orElseThrow(() -> new Refusal(Markup.builder()
                 .plain("That doesn't look like a promise id (they look like ").bold("K7Q2")
                 .plain("). `/promise list` shows yours.").build()));
+    }
+
+    /** {@code ask @bob for the Q3 deck by friday}: a request, answered by the colleague asked. */
+    private Outcome ask(Invocation in, String body) {
+        Person invoker = in.invoker();
+        String[] firstAndRest = body.split("\\s+", 2);
+        Optional<String> asked = in.text().userIdOf(firstAndRest[0]);
+        String rest = firstAndRest.length > 1 ? firstAndRest[1] : "";
+        if (asked.isEmpty()) {
+            throw new Refusal("Who are you asking? Start with an @mention: `/promise ask @bob for the Q3 deck by friday`.");
+        }
+        rest = rest.replaceFirst("(?i)^(for|to)\\s+", "");
+        ZoneId zone = service.zoneOf(invoker);
+        WhatAndWhen parsed = dates.split(" " + in.text().plain(rest), service.now().atZone(zone));
+        if (parsed.what().isBlank()) {
+            throw new Refusal("What are you asking for? `/promise ask @bob for the Q3 deck by friday`.");
+        }
+        Instant due = parsed.due().map(d -> d.toInstant()).orElseThrow(() -> new Refusal(
+                missing(asked, Optional.empty(), parsed) + " `/promise ask @bob for the Q3 deck by friday`."));
+        PromiseService.Made made = service.request(invoker, asked.get(), parsed.what(), "", due);
+        return Outcome.reply(service.messages().requestSent(made.promise(), zone, made.receiverTold()));
     }
 
     private Outcome make(Invocation in, String body) {
@@ -202,19 +233,38 @@ public class PromiseInbound implements Interactions {
         Message.Builder b = Message.builder(title).text(title);
         if (listing.made().isEmpty() && listing.received().isEmpty()) {
             return Message.builder(title).text(Markup.plain(
-                    "You have no open promises. Make one with `/promise @colleague what by when`.")).build();
+                    "You have no open promises or requests. Make one with `/promise @colleague what by when`, "
+                            + "or ask for something with `/promise ask @colleague for what by when`.")).build();
         }
-        b.text(Markup.builder().bold("You promised").plain(listing.made().isEmpty() ? ": nothing open." : "").build());
-        for (Promise p : listing.made()) {
+        List<Promise> made = listing.made().stream().filter(p -> p.status().isOpen()).toList();
+        List<Promise> askedOfMe = listing.made().stream().filter(p -> p.status() == PromiseStatus.REQUESTED).toList();
+        List<Promise> received = listing.received().stream().filter(p -> p.status().isOpen()).toList();
+        List<Promise> myRequests = listing.received().stream().filter(p -> p.status() == PromiseStatus.REQUESTED).toList();
+        b.text(Markup.builder().bold("You promised").plain(made.isEmpty() ? ": nothing open." : "").build());
+        for (Promise p : made) {
             b.text(line(p, p.receiverId(), " → ", zone, now));
             b.buttons(new Button(ActionIds.DELIVER, "Mark delivered", p.id().value(), Style.PRIMARY));
         }
-        more(b, listing.madeTotal(), listing.made().size());
-        b.text(Markup.builder().bold("Promised to you").plain(listing.received().isEmpty() ? ": nothing open." : "").build());
-        for (Promise p : listing.received()) {
+        b.text(Markup.builder().bold("Promised to you").plain(received.isEmpty() ? ": nothing open." : "").build());
+        for (Promise p : received) {
             b.text(line(p, p.providerId(), " from ", zone, now));
         }
-        more(b, listing.receivedTotal(), listing.received().size());
+        if (!askedOfMe.isEmpty()) {
+            b.text(Markup.builder().bold("Asked of you, waiting for your answer").build());
+            for (Promise p : askedOfMe) {
+                b.text(line(p, p.receiverId(), " for ", zone, now));
+                b.buttons(new Button(ActionIds.REQUEST_ACCEPT, "I'll do it", p.id().value(), Style.PRIMARY),
+                        new Button(ActionIds.REQUEST_PROPOSE, "Suggest another date", p.id().value(), Style.DEFAULT),
+                        new Button(ActionIds.REQUEST_DECLINE, "Can't take this on", p.id().value(), Style.DANGER));
+            }
+        }
+        if (!myRequests.isEmpty()) {
+            b.text(Markup.builder().bold("Your requests, waiting for an answer").build());
+            for (Promise p : myRequests) {
+                b.text(line(p, p.providerId(), " asked of ", zone, now));
+            }
+        }
+        more(b, listing.madeTotal() + listing.receivedTotal(), listing.made().size() + listing.received().size());
         b.note(Markup.plain("Times are in your time zone (" + (zone instanceof java.time.ZoneOffset ? "UTC" + zone.getId().replace("Z", "") : zone.getId()) + ")."));
         return b.build();
     }
@@ -222,6 +272,9 @@ public class PromiseInbound implements Interactions {
     private static Markup line(Promise p, String other, String arrow, ZoneId zone, Instant now) {
         Markup.Builder m = Markup.builder().bold(p.id().value()).plain(" · ").plain(p.what()).plain(arrow).person(other)
                 .plain(" · due " + DueFormat.format(p.due(), zone, now));
+        if (p.status() == PromiseStatus.REQUESTED) {
+            m.plain(" · asked for");
+        }
         if (p.isOverdue(now)) {
             m.plain(" · ").bold("overdue");
         }
@@ -241,7 +294,9 @@ public class PromiseInbound implements Interactions {
                         `/promise`: make one with a form
                         `/promise list`: your open promises and requests, both ways
                         `/promise done K7Q2`: mark a promise delivered
-                        `/promise cancel K7Q2 reason`: release a promise you can't keep, or cancel one you no longer need""");
+                        `/promise cancel K7Q2 reason`: release a promise you can't keep, or cancel one you no longer need
+                        `/promise ask @colleague for what by when`: ask a colleague for something; they can take it on, suggest another date or say no
+                        `/promise decline K7Q2 reason`: say no to a request, with a reason""");
         new java.util.LinkedHashSet<>(verbs.values()).forEach(v -> v.help().forEach(line -> lines.append('\n').append(line)));
         return Message.builder(title).text(title)
                 .text(Markup.plain(lines.toString()))
@@ -283,12 +338,8 @@ public class PromiseInbound implements Interactions {
                     return Outcome.reply(service.messages().deliveredConfirmation(c.promise(), c.otherPartyTold()));
                 }
                 case ActionIds.ACCEPT_DUE -> {
-                    String[] parts = value.split("@", 2);
-                    if (parts.length != 2 || !parts[1].matches("\\d{1,12}")) {
-                        throw outOfDate();
-                    }
-                    Instant newDue = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-                    PromiseService.Changed c = service.changeDue(actor, promiseId(parts[0]), newDue, "");
+                    Ids.IdAndTime v = Ids.idAndTime(value);
+                    PromiseService.Changed c = service.changeDue(actor, v.id(), v.at(), "");
                     return new Outcome.ReplaceOriginal(service.messages().dueChangeAccepted(c.promise(),
                             service.zoneOf(actor), c.otherPartyTold()));
                 }
@@ -308,7 +359,8 @@ public class PromiseInbound implements Interactions {
                         throw outOfDate();
                     }
                     PromiseService.Changed c = service.rate(actor, promiseId(parts[0]), Integer.parseInt(parts[1]));
-                    return new Outcome.ReplaceOriginal(service.messages().ratingThanks(c.promise(), c.otherPartyTold()));
+                    return new Outcome.ReplaceOriginal(service.messages().ratingThanks(c.promise(), c.otherPartyTold(),
+                            service.wantsPrompts(actor)));
                 }
                 default -> throw new Refusal("That button isn't one I know any more. Try `/promise list`.");
             }
@@ -316,11 +368,11 @@ public class PromiseInbound implements Interactions {
     }
 
     private static Refusal outOfDate() {
-        return new Refusal("That button is out of date. Use `/promise list` to see where things stand.");
+        return Ids.outOfDate();
     }
 
     private static PromiseId promiseId(String value) {
-        return PromiseId.parse(value).orElseThrow(PromiseInbound::outOfDate);
+        return Ids.promiseId(value);
     }
 
     private Outcome suggestForm(Promise p, ZoneId zone) {

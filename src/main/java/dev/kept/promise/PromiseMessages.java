@@ -28,8 +28,139 @@ public final class PromiseMessages {
 
     /** The receiver's DM about a new promise, with "Sounds good" and "Suggest a change". */
     public Message promiseMadeToYou(Promise p, ZoneId receiverZone) {
-        return madeToYou(p, receiverZone, true, Markup.builder().plain("I'll remind ").person(p.providerId())
+        return promiseMadeToYou(p, receiverZone, false);
+    }
+
+    /**
+     * The same, also asking what matters most to them about it ({@code askWhatMatters}): they can
+     * answer by replying in the DM or with a button.
+     */
+    public Message promiseMadeToYou(Promise p, ZoneId receiverZone, boolean askWhatMatters) {
+        Message made = madeToYou(p, receiverZone, true, Markup.builder().plain("I'll remind ").person(p.providerId())
                 .plain(" before it's due, and ask you afterwards how it went.").build());
+        if (!askWhatMatters) {
+            return made;
+        }
+        Message.Builder b = Message.builder(made.summary()).append(made);
+        return b.text(Markup.builder().bold("What matters most to you about it?").plain(" Just reply here in a few words, and I'll pass it on to ")
+                        .person(p.providerId()).plain(" so they can get it right.").build())
+                .buttons(new Button(ActionIds.MATTERS, "Tell them what matters", p.id().value(), Style.DEFAULT))
+                .build();
+    }
+
+    /** The provider hears what matters most to the receiver. */
+    public Message whatMattersToThem(Promise p) {
+        Markup text = Markup.builder().person(p.receiverId()).plain(" told me what matters most to them about ")
+                .bold(p.what()).plain(" (" + p.id() + "):").build();
+        return Message.builder(text).text(text).text(Markup.plain(p.whatMatters())).build();
+    }
+
+    /** The receiver's confirmation that what matters to them was passed on. */
+    public Message whatMattersNoted(Promise p, boolean providerTold) {
+        Markup.Builder b = Markup.builder().plain("Got it. For ").bold(p.what()).plain(" what matters most to you is: ")
+                .plain(p.whatMatters()).plain(". ");
+        if (providerTold) {
+            b.person(p.providerId()).plain(" knows now.");
+        } else {
+            b.plain("It's saved, but I couldn't message ").person(p.providerId()).plain(" just now.");
+        }
+        return Message.of(b.build());
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /** The asked colleague's DM: someone asks them for something, with the three answers. */
+    public Message requestToYou(Promise p, ZoneId providerZone) {
+        Markup headline = Markup.builder().person(p.receiverId()).plain(" asks you for ").bold(p.what())
+                .plain(" by ").bold(when(p.due(), providerZone)).plain(" (your time).").build();
+        Message.Builder b = Message.builder(headline).text(headline)
+                .fields(List.of(new Field("Request", Markup.plain(p.id().value()))));
+        p.whatMattersNote().ifPresent(m -> b.text(Markup.builder().bold("What matters to them: ").plain(m).build()));
+        return b.note(Markup.plain("If you take it on, it becomes your promise and I'll remind you before it's due."))
+                .buttons(new Button(ActionIds.REQUEST_ACCEPT, "I'll do it", p.id().value(), Style.PRIMARY),
+                        new Button(ActionIds.REQUEST_PROPOSE, "Suggest another date", p.id().value(), Style.DEFAULT),
+                        new Button(ActionIds.REQUEST_DECLINE, "Can't take this on", p.id().value(), Style.DANGER))
+                .build();
+    }
+
+    /** The asker's private confirmation. */
+    public Message requestSent(Promise p, ZoneId requesterZone, boolean providerTold) {
+        Markup headline = Markup.builder().plain("You asked ").person(p.providerId()).plain(" for ").bold(p.what())
+                .plain(" by ").bold(when(p.due(), requesterZone)).plain(" (request ").bold(p.id().value()).plain(").").build();
+        Markup note = providerTold
+                ? Markup.plain("I've passed it on; you'll hear here when they answer.")
+                : Markup.plain("The request is saved, but I couldn't message them just now: please let them know yourself.");
+        return Message.builder(headline).text(headline).note(note).build();
+    }
+
+    /** The asker hears their request was taken on: it is a promise now. */
+    public Message requestAccepted(Promise p, ZoneId requesterZone, boolean onTheirDate) {
+        Markup text = Markup.builder().person(p.providerId()).plain(onTheirDate ? " will do " : " accepted your date: ")
+                .bold(p.what()).plain(onTheirDate ? " for you by " : " is now promised to you by ")
+                .bold(when(p.due(), requesterZone)).plain(" (your time).").build();
+        return Message.builder(text).text(text)
+                .note(Markup.plain("It's a promise now (" + p.id() + "): I'll ask you afterwards how it went.")).build();
+    }
+
+    /** The asked colleague's confirmation after taking a request on (replaces the buttons). */
+    public Message requestTakenOn(Promise p, ZoneId providerZone, boolean requesterTold) {
+        Markup.Builder b = Markup.builder().plain("You took on ").bold(p.what()).plain(" for ").person(p.receiverId())
+                .plain(", due ").bold(when(p.due(), providerZone)).plain(" (promise ").bold(p.id().value()).plain("). ");
+        b.plain(requesterTold ? "They've been told." : "I couldn't message them just now; please let them know.");
+        return Message.of(b.build());
+    }
+
+    /** The asker hears another date is proposed, and can accept it in one click. */
+    public Message dateProposed(Promise p, Instant proposedDue, String note, ZoneId requesterZone) {
+        Markup headline = Markup.builder().person(p.providerId()).plain(" can do ").bold(p.what()).plain(", but by ")
+                .bold(when(proposedDue, requesterZone)).plain(" (your time) rather than ")
+                .plain(when(p.due(), requesterZone)).plain(".").build();
+        Message.Builder b = Message.builder(headline).text(headline);
+        if (!note.isBlank()) {
+            b.text(Markup.builder().bold("Their note: ").plain(note).build());
+        }
+        return b.buttons(new Button(ActionIds.REQUEST_ACCEPT_DATE, "Accept that date",
+                                p.id().value() + "@" + proposedDue.getEpochSecond(), Style.PRIMARY),
+                        new Button(ActionIds.REQUEST_WITHDRAW, "Withdraw my request", p.id().value(), Style.DEFAULT))
+                .build();
+    }
+
+    /** The asked colleague's confirmation that their date went to the asker. */
+    public Message dateProposalSent(Promise p, boolean requesterTold) {
+        Markup.Builder b = Markup.builder();
+        if (requesterTold) {
+            b.plain("I've suggested your date to ").person(p.receiverId()).plain(". If they accept, ").bold(p.what())
+                    .plain(" becomes your promise.");
+        } else {
+            b.plain("I couldn't reach ").person(p.receiverId()).plain(" just now; please tell them yourself.");
+        }
+        return Message.of(b.build());
+    }
+
+    /** The asker hears the request can't be taken on, and why. */
+    public Message requestDeclined(Promise p) {
+        Markup text = Markup.builder().person(p.providerId()).plain(" can't take on ").bold(p.what())
+                .plain(" (" + p.id() + ").").build();
+        return Message.builder(text).text(text)
+                .text(Markup.builder().bold("Their reason: ").plain(p.closingNote()).build())
+                .note(Markup.plain("Knowing early leaves you time to find another way.")).build();
+    }
+
+    public Message declineSent(Promise p, boolean requesterTold) {
+        Markup.Builder b = Markup.builder().plain("Declined ").bold(p.id().value()).plain(" (").plain(p.what()).plain("). ");
+        if (requesterTold) {
+            b.person(p.receiverId()).plain(" has been told why. Thanks for saying so early.");
+        } else {
+            b.plain("I couldn't message ").person(p.receiverId()).plain(" just now; please let them know.");
+        }
+        return Message.of(b.build());
+    }
+
+    /** The asked colleague hears the request was withdrawn. */
+    public Message requestWithdrawn(Promise p) {
+        Markup text = Markup.builder().person(p.receiverId()).plain(" withdrew their request for ").bold(p.what())
+                .plain(" (" + p.id() + "). Nothing more to do.").build();
+        return Message.of(text);
     }
 
     /** The same DM once the receiver has agreed: no buttons left to click. */
@@ -187,12 +318,36 @@ public final class PromiseMessages {
 
     /** The receiver's question, answered: replaces the buttons. */
     public Message ratingThanks(Promise p, boolean providerTold) {
+        return ratingThanks(p, providerTold, false);
+    }
+
+    /**
+     * The same, inviting feedback both ways ({@code inviteFeedback}): a low rating asks warmly what
+     * would have made it better and what the receiver could have done; a high one invites thanks too.
+     */
+    public Message ratingThanks(Promise p, boolean providerTold, boolean inviteFeedback) {
         Markup.Builder b = Markup.builder().plain("Thanks! You rated ").bold(p.what()).plain(": ")
                 .bold(rating(p.rating())).plain(". ");
         if (providerTold) {
             b.person(p.providerId()).plain(" has been told.");
         }
-        return Message.of(b.build());
+        Markup thanks = b.build();
+        if (!inviteFeedback) {
+            return Message.of(thanks);
+        }
+        Message.Builder m = Message.builder(thanks).text(thanks);
+        if (p.rating() <= 3) {
+            m.text(Markup.builder().plain("Sorry it fell short. Would you tell ").person(p.providerId())
+                    .plain(" one thing that would have made it better? And, just as useful: what could you have done to make it easier for them?")
+                    .build());
+            m.buttons(new Button(ActionIds.FEEDBACK, "Share feedback", p.id().value(), Style.PRIMARY));
+        } else {
+            m.text(Markup.builder().plain("Glad it worked out! Want to thank ").person(p.providerId())
+                    .plain(", or pass on one thing that would make it even better next time?").build());
+            m.buttons(new Button(ActionIds.FEEDBACK, "Say thanks or share a tip", p.id().value(), Style.PRIMARY));
+        }
+        return m.note(Markup.builder().plain("Optional, and only ").person(p.providerId()).plain(" will see it.").build())
+                .build();
     }
 
     /**
@@ -221,13 +376,53 @@ public final class PromiseMessages {
     }
 
     public Message dueChanged(Promise p, String note, ZoneId receiverZone) {
+        return dueChanged(p, note, receiverZone, false);
+    }
+
+    /** The receiver hears of a new date; after a late renegotiation ({@code slipped}) with ways to help. */
+    public Message dueChanged(Promise p, String note, ZoneId receiverZone, boolean slipped) {
         Markup text = Markup.builder().person(p.providerId()).plain(" moved ").bold(p.what())
                 .plain(" (" + p.id() + ") to ").bold(when(p.due(), receiverZone)).plain(" (your time).").build();
         Message.Builder b = Message.builder(text).text(text);
         if (!note.isBlank()) {
             b.text(Markup.builder().bold("Their note: ").plain(note).build());
         }
+        if (slipped) {
+            b.text(slipInvitation(p)).buttons(slipButtons(p));
+        }
         return b.build();
+    }
+
+    /** The provider hears how the receiver answered a slip. */
+    public Message slipAnswered(Promise p, Promise.SlipAnswer answer, String note, Optional<Instant> moreTimeUntil,
+                                ZoneId providerZone) {
+        Markup.Builder h = Markup.builder().person(p.receiverId());
+        switch (answer) {
+            case HELP -> h.plain(" offers to help with ");
+            case MORE_TIME -> h.plain(" is happy to give you more time for ");
+            default -> h.plain(" clarified what they need for ");
+        }
+        h.bold(p.what()).plain(" (" + p.id() + ")");
+        moreTimeUntil.ifPresent(d -> h.plain(": until ").bold(when(d, providerZone)).plain(" (your time)"));
+        Markup headline = h.plain(".").build();
+        Message.Builder b = Message.builder(headline).text(headline);
+        if (!note.isBlank()) {
+            b.text(Markup.builder().bold(answer == Promise.SlipAnswer.CLARIFY ? "What they need: " : "Their note: ")
+                    .plain(note).build());
+        }
+        moreTimeUntil.ifPresent(d -> b.buttons(new Button(ActionIds.ACCEPT_DUE, "Take the new date",
+                p.id().value() + "@" + d.getEpochSecond(), Style.PRIMARY)));
+        return b.build();
+    }
+
+    public Message slipAnswerSent(Promise p, boolean providerTold) {
+        Markup.Builder b = Markup.builder();
+        if (providerTold) {
+            b.plain("Thanks for helping it land. I've passed that on to ").person(p.providerId()).plain(".");
+        } else {
+            b.plain("It's saved, but I couldn't reach ").person(p.providerId()).plain(" just now; please tell them yourself.");
+        }
+        return Message.of(b.build());
     }
 
     public Message dueChangeAccepted(Promise p, ZoneId providerZone, boolean receiverTold) {

@@ -165,32 +165,147 @@ public class PromiseService {
             throw new Refusal("You can't make a promise to yourself: Kept is for promises between colleagues. "
                     + "Mention the colleague you're promising, e.g. `/promise @bob the Q3 deck by friday`.");
         }
-        whatProblem(cleanWhat).ifPresent(p -> {
-            throw new Refusal(p);
-        });
-        if (cleanMatters.length() > Promise.MAX_NOTE_LENGTH) {
-            throw new Refusal("Keep what matters to them under " + Promise.MAX_NOTE_LENGTH + " characters.");
-        }
-        dueProblem(due).ifPresent(p -> {
-            throw new Refusal(p + " For example: `by friday 3pm`, `by tomorrow`, `in 3 days`.");
-        });
-        Profile receiverProfile = directory.lookup(receiver).orElseThrow(() -> new Refusal(
-                "I couldn't find that colleague in this workspace. Mention them with @ so their name turns into a link."));
-        if (receiverProfile.bot()) {
-            throw new Refusal(Markup.builder().person(receiverId)
-                    .plain(" is a bot or app, and can't receive promises. Promise a person instead.").build());
-        }
-        if (!receiverProfile.active()) {
-            throw new Refusal(Markup.builder().person(receiverId)
-                    .plain("'s account is deactivated, so they can't receive promises.").build());
-        }
+        Profile receiverProfile = checkNew(receiver, cleanWhat, cleanMatters, due, "receive promises", "Promise a person instead.");
         Instant now = clock.instant();
         PromiseDraft draft = new PromiseDraft(provider.workspace(), provider.userId(), receiverId, cleanWhat,
                 cleanMatters, due, now);
         Promise promise = store.create(draft, new HistoryEntry(now, provider.userId(), HistoryEntry.Event.CREATED,
                 "due " + due), followUps::afterCreate);
-        boolean told = tell(receiver, messages.promiseMadeToYou(promise, receiverProfile.zone()));
+        boolean ask = cleanMatters.isEmpty() && wantsPrompts(receiver);
+        boolean told = tell(receiver, messages.promiseMadeToYou(promise, zoneOf(receiver, receiverProfile), ask));
+        if (told && ask) {
+            expectAnswer(receiver, new PendingQuestions.Question(ActionIds.QUESTION_MATTERS, promise.id().value()));
+        }
         return new Made(promise, told);
+    }
+
+    /**
+     * A request: {@code requester} asks {@code askedId} for something by a date. It is stored as a
+     * promise in status REQUESTED, with the asked colleague as provider, and they are asked to answer.
+     */
+    public Made request(Person requester, String askedId, String what, String whatMatters, Instant due) {
+        String cleanWhat = what == null ? "" : what.strip();
+        String cleanMatters = whatMatters == null ? "" : whatMatters.strip();
+        Person asked = requester.workspace().person(askedId);
+        if (asked.equals(requester)) {
+            throw new Refusal("You can't ask yourself: mention the colleague you're asking, "
+                    + "e.g. `/promise ask @bob for the Q3 deck by friday`.");
+        }
+        Profile askedProfile = checkNew(asked, cleanWhat, cleanMatters, due, "take requests", "Ask a person instead.");
+        Instant now = clock.instant();
+        PromiseDraft draft = new PromiseDraft(requester.workspace(), askedId, requester.userId(), cleanWhat,
+                cleanMatters, due, now, PromiseStatus.REQUESTED);
+        Promise request = store.create(draft, new HistoryEntry(now, requester.userId(), HistoryEntry.Event.REQUESTED,
+                "due " + due), followUps::afterCreate);
+        return new Made(request, tell(asked, messages.requestToYou(request, zoneOf(asked, askedProfile))));
+    }
+
+    /** What a new promise or request must satisfy; the other person's profile when it does. */
+    private Profile checkNew(Person other, String what, String whatMatters, Instant due, String verb, String instead) {
+        whatProblem(what).ifPresent(p -> {
+            throw new Refusal(p);
+        });
+        if (whatMatters.length() > Promise.MAX_NOTE_LENGTH) {
+            throw new Refusal("Keep what matters to them under " + Promise.MAX_NOTE_LENGTH + " characters.");
+        }
+        dueProblem(due).ifPresent(p -> {
+            throw new Refusal(p + " For example: `by friday 3pm`, `by tomorrow`, `in 3 days`.");
+        });
+        Profile profile = directory.lookup(other).orElseThrow(() -> new Refusal(
+                "I couldn't find that colleague in this workspace. Mention them with @ so their name turns into a link."));
+        if (profile.bot()) {
+            throw new Refusal(Markup.builder().person(other.userId())
+                    .plain(" is a bot or app, and can't " + verb + ". " + instead).build());
+        }
+        if (!profile.active()) {
+            throw new Refusal(Markup.builder().person(other.userId())
+                    .plain("'s account is deactivated, so they can't " + verb + ".").build());
+        }
+        return profile;
+    }
+
+    private ZoneId zoneOf(Person person, Profile profile) {
+        return settings.of(person).zoneOverride().orElse(profile.zone());
+    }
+
+    /** The asked colleague takes a request on; the asker hears it is a promise now. */
+    public Changed acceptRequest(Person actor, PromiseId id) {
+        Promise p = transition(actor, id, (pr, now) -> pr.accept(actor.userId(), now)).after();
+        return new Changed(p, tell(p.receiver(), messages.requestAccepted(p, zoneOf(p.receiver()), true)));
+    }
+
+    /** The asked colleague proposes another date; the asker can accept it in one click. */
+    public Changed proposeDate(Person actor, PromiseId id, Instant proposedDue, String note) {
+        String cleanNote = note == null ? "" : note.strip();
+        if (cleanNote.length() > Promise.MAX_NOTE_LENGTH) {
+            throw new Refusal(Promise.tooLong("The note", cleanNote, Promise.MAX_NOTE_LENGTH));
+        }
+        dueProblem(proposedDue).ifPresent(p -> {
+            throw new Refusal(p);
+        });
+        Promise p = transition(actor, id, (pr, now) -> pr.proposeDate(actor.userId(), proposedDue, cleanNote, now)).after();
+        return new Changed(p, tell(p.receiver(), messages.dateProposed(p, proposedDue, cleanNote, zoneOf(p.receiver()))));
+    }
+
+    /**
+     * The asker accepts the date the asked colleague proposed (only a date they really proposed,
+     * and the latest one); the provider hears it is their promise now.
+     */
+    public Changed acceptProposedDate(Person actor, PromiseId id, Instant proposedDue) {
+        Promise current = find(actor, id);
+        if (current.status() == PromiseStatus.REQUESTED && !proposedDue.equals(latestProposal(current))) {
+            throw new Refusal(Markup.builder().plain("That date isn't the latest one ").person(current.providerId())
+                    .plain(" suggested for ").bold(id.value()).plain(". Use the button on their latest suggestion.").build());
+        }
+        Promise p = transition(actor, id, (pr, now) -> pr.acceptProposal(actor.userId(), proposedDue, now)).after();
+        return new Changed(p, tell(p.provider(), messages.requestAccepted(p, zoneOf(p.provider()), false)));
+    }
+
+    private Instant latestProposal(Promise p) {
+        List<HistoryEntry> history = store.history(p.workspace(), p.id());
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryEntry e = history.get(i);
+            if (e.event() == HistoryEntry.Event.DATE_PROPOSED && e.detail().startsWith(Promise.PROPOSED_DUE)) {
+                String rest = e.detail().substring(Promise.PROPOSED_DUE.length());
+                int end = rest.indexOf(';');
+                return Instant.parse(end < 0 ? rest : rest.substring(0, end));
+            }
+        }
+        return null;
+    }
+
+    /** The asked colleague can't take a request on; the asker hears why. */
+    public Changed decline(Person actor, PromiseId id, String note) {
+        Promise p = transition(actor, id, (pr, now) -> pr.decline(actor.userId(), note, now)).after();
+        return new Changed(p, tell(p.receiver(), messages.requestDeclined(p)));
+    }
+
+    /** The receiver says what matters most to them; the provider hears it. */
+    public Changed noteWhatMatters(Person actor, PromiseId id, String matters) {
+        Promise p = transition(actor, id, (pr, now) -> pr.noteWhatMatters(actor.userId(), matters, now)).after();
+        return new Changed(p, tell(p.provider(), messages.whatMattersToThem(p)));
+    }
+
+    /**
+     * The receiver answers a slipping promise: help, more time (until {@code moreTimeUntil}, which the
+     * provider can take in one click) or clarity. The provider hears what they chose.
+     */
+    public Changed answerSlip(Person actor, PromiseId id, Promise.SlipAnswer answer, String note,
+                              Optional<Instant> moreTimeUntil) {
+        String cleanNote = note == null ? "" : note.strip();
+        if (answer == Promise.SlipAnswer.MORE_TIME) {
+            Instant until = moreTimeUntil.orElseThrow(() -> new Refusal("Pick the date you can give them until."));
+            dueProblem(until).ifPresent(p -> {
+                throw new Refusal(p);
+            });
+        } else if (cleanNote.isEmpty()) {
+            throw new Refusal(answer == Promise.SlipAnswer.HELP ? "Say how you could help, in a few words."
+                    : "Say what you need, in a few words.");
+        }
+        Optional<Instant> until = answer == Promise.SlipAnswer.MORE_TIME ? moreTimeUntil : Optional.empty();
+        String detailNote = until.map(d -> "until " + d + (cleanNote.isEmpty() ? "" : "; " + cleanNote)).orElse(cleanNote);
+        Promise p = transition(actor, id, (pr, now) -> pr.answerSlip(actor.userId(), answer, detailNote, now)).after();
+        return new Changed(p, tell(p.provider(), messages.slipAnswered(p, answer, cleanNote, until, zoneOf(p.provider()))));
     }
 
     public Changed deliver(Person actor, PromiseId id) {
@@ -209,7 +324,8 @@ public class PromiseService {
         Promise p = change.after();
         boolean told = p.status() == PromiseStatus.RELEASED
                 ? tell(p.receiver(), messages.released(p))
-                : tell(p.provider(), messages.cancelled(p));
+                : tell(p.provider(), change.before().status() == PromiseStatus.REQUESTED
+                ? messages.requestWithdrawn(p) : messages.cancelled(p));
         return new Changed(p, told);
     }
 
@@ -265,8 +381,11 @@ public class PromiseService {
             throw new Refusal(p);
         });
         String cleanNote = note == null ? "" : note.strip();
-        Promise p = change(actor, id, (pr, now) -> pr.changeDue(actor.userId(), newDue, cleanNote, now)).after();
-        return new Changed(p, tell(p.receiver(), messages.dueChanged(p, cleanNote, zoneOf(p.receiver()))));
+        Promise.Change change = change(actor, id, (pr, now) -> pr.changeDue(actor.userId(), newDue, cleanNote, now));
+        Promise p = change.after();
+        boolean late = change.before().due().isBefore(change.entry().at());
+        return new Changed(p, tell(p.receiver(), messages.dueChanged(p, cleanNote, zoneOf(p.receiver()),
+                late && wantsPrompts(p.receiver()))));
     }
 
     /**
@@ -318,6 +437,25 @@ public class PromiseService {
         return messages;
     }
 
+    /**
+     * Applies one of {@link Promise}'s transitions for {@code actor}, atomically, retrying when someone
+     * else changed the promise at the same moment. Someone who is not a party learns nothing about it.
+     */
+    public Promise.Change transition(Person actor, PromiseId id, BiFunction<Promise, Instant, Promise.Change> transition) {
+        return change(actor, id, transition);
+    }
+
+    /** Sends {@code message} to {@code recipient}'s DM; false (and logged) when it could not be delivered. */
+    public boolean tell(Person recipient, Message message) {
+        try {
+            messenger.sendDirect(recipient, message);
+            return true;
+        } catch (DeliveryFailedException e) {
+            log.warn("Could not message {}: {}", recipient, e.getMessage());
+            return false;
+        }
+    }
+
     private Promise.Change change(Person actor, PromiseId id, BiFunction<Promise, Instant, Promise.Change> transition) {
         for (int attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
             Promise current = store.find(actor.workspace(), id).orElseThrow(() -> unknown(id));
@@ -361,13 +499,4 @@ public class PromiseService {
         return Optional.empty();
     }
 
-    private boolean tell(Person recipient, Message message) {
-        try {
-            messenger.sendDirect(recipient, message);
-            return true;
-        } catch (DeliveryFailedException e) {
-            log.warn("Could not message {}: {}", recipient, e.getMessage());
-            return false;
-        }
-    }
 }

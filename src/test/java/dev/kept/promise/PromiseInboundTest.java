@@ -403,7 +403,8 @@ class PromiseInboundTest {
         @Test
         void listWithNothingOpen() {
             assertThat(replyText(inbound.command(dm(alice), "list")))
-                    .isEqualTo("You have no open promises. Make one with `/promise @colleague what by when`.");
+                    .isEqualTo("You have no open promises or requests. Make one with `/promise @colleague what by when`, "
+                            + "or ask for something with `/promise ask @colleague for what by when`.");
         }
 
         @Test
@@ -426,7 +427,7 @@ class PromiseInboundTest {
                     .contains(p.id() + " · the Q3 deck from @UALICE · due Friday 27 Nov, 17:00")
                     .doesNotContain("[Mark delivered]");
 
-            assertThat(replyText(inbound.command(dm(carol), "list"))).startsWith("You have no open promises.");
+            assertThat(replyText(inbound.command(dm(carol), "list"))).startsWith("You have no open promises or requests.");
         }
     }
 
