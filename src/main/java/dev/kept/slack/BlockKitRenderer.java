@@ -50,8 +50,15 @@ public final class BlockKitRenderer {
             } else if (span instanceof Markup.Bold b) {
                 String t = b.text().strip();
                 if (!t.isEmpty()) {
+                    // Slack only bolds *text* without spaces inside the stars: keep the spaces outside.
+                    if (Character.isWhitespace(b.text().charAt(0))) {
+                        out.append(' ');
+                    }
                     // A '*' typed inside would end the bold early: show it as a lookalike instead.
                     out.append('*').append(escape(t.replace("*", "\u2217"))).append('*');
+                    if (Character.isWhitespace(b.text().charAt(b.text().length() - 1))) {
+                        out.append(' ');
+                    }
                 }
             } else if (span instanceof Markup.PersonRef r) {
                 out.append("<@").append(r.userId()).append('>');

@@ -126,9 +126,12 @@ class BlockKitRendererTest {
         }
 
         @Test
-        void boldIsTrimmedAndBlankBoldIsLeftOut() {
+        void boldIsTrimmedWithItsSpacesKeptOutsideAndBlankBoldIsLeftOut() {
+            // Slack bolds only *word* with no space inside the stars; the spaces around still separate words.
             Markup m = Markup.builder().plain("a").bold("  word  ").plain("b").bold("   ").bold("").plain("c").build();
-            assertThat(BlockKitRenderer.mrkdwn(m)).isEqualTo("a*word*bc");
+            assertThat(BlockKitRenderer.mrkdwn(m)).isEqualTo("a *word* bc");
+            assertThat(BlockKitRenderer.mrkdwn(Markup.builder().bold("Their note: ").plain("soon").build()))
+                    .isEqualTo("*Their note:* soon");
         }
     }
 
