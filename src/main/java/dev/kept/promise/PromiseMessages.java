@@ -93,13 +93,20 @@ public final class PromiseMessages {
         return Message.builder(headline).text(headline).note(note).build();
     }
 
-    /** The asker hears their request was taken on: it is a promise now. */
-    public Message requestAccepted(Promise p, ZoneId requesterZone, boolean onTheirDate) {
-        Markup text = Markup.builder().person(p.providerId()).plain(onTheirDate ? " will do " : " accepted your date: ")
-                .bold(p.what()).plain(onTheirDate ? " for you by " : " is now promised to you by ")
+    /** The asker hears their request was taken on (or that they took the date offered): it is a promise now. */
+    public Message requestAccepted(Promise p, ZoneId requesterZone) {
+        Markup text = Markup.builder().person(p.providerId()).plain(" will do ").bold(p.what()).plain(" for you by ")
                 .bold(when(p.due(), requesterZone)).plain(" (your time).").build();
         return Message.builder(text).text(text)
                 .note(Markup.plain("It's a promise now (" + p.id() + "): I'll ask you afterwards how it went.")).build();
+    }
+
+    /** The asked colleague hears the asker took the date they proposed. */
+    public Message proposalAccepted(Promise p, ZoneId providerZone) {
+        Markup text = Markup.builder().person(p.receiverId()).plain(" accepted your date: ").bold(p.what())
+                .plain(" is now your promise, due ").bold(when(p.due(), providerZone)).plain(" (your time).").build();
+        return Message.builder(text).text(text)
+                .note(Markup.plain("I'll remind you before it's due (promise " + p.id() + ").")).build();
     }
 
     /** The asked colleague's confirmation after taking a request on (replaces the buttons). */

@@ -231,7 +231,7 @@ public class PromiseService {
     /** The asked colleague takes a request on; the asker hears it is a promise now. */
     public Changed acceptRequest(Person actor, PromiseId id) {
         Promise p = transition(actor, id, (pr, now) -> pr.accept(actor.userId(), now)).after();
-        return new Changed(p, tell(p.receiver(), messages.requestAccepted(p, zoneOf(p.receiver()), true)));
+        return new Changed(p, tell(p.receiver(), messages.requestAccepted(p, zoneOf(p.receiver()))));
     }
 
     /** The asked colleague proposes another date; the asker can accept it in one click. */
@@ -258,7 +258,7 @@ public class PromiseService {
                     .plain(" suggested for ").bold(id.value()).plain(". Use the button on their latest suggestion.").build());
         }
         Promise p = transition(actor, id, (pr, now) -> pr.acceptProposal(actor.userId(), proposedDue, now)).after();
-        return new Changed(p, tell(p.provider(), messages.requestAccepted(p, zoneOf(p.provider()), false)));
+        return new Changed(p, tell(p.provider(), messages.proposalAccepted(p, zoneOf(p.provider()))));
     }
 
     private Instant latestProposal(Promise p) {

@@ -65,7 +65,7 @@ public class RequestInbound implements Interactions {
                     Ids.IdAndTime v = Ids.idAndTime(value);
                     PromiseService.Changed c = service.acceptProposedDate(actor, v.id(), v.at());
                     return new Outcome.ReplaceOriginal(service.messages().requestAccepted(c.promise(),
-                            service.zoneOf(actor), true));
+                            service.zoneOf(actor)));
                 }
                 case ActionIds.REQUEST_WITHDRAW -> {
                     PromiseService.Changed c = service.cancel(actor, Ids.promiseId(value), "");
