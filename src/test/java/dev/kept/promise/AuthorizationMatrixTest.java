@@ -111,7 +111,75 @@ class AuthorizationMatrixTest {
             void run(PromiseService s, Person actor, Promise p) {
                 s.rate(actor, p.id(), 4);
             }
+        },
+        /** Explore: what matters most to the receiver (the button's gate, then the note). */
+        NOTE_WHAT_MATTERS(PromiseStatus.OPEN, Role.RECEIVER, HistoryEntry.Event.MATTERS_NOTED, PromiseStatus.OPEN, Role.PROVIDER) {
+            @Override
+            void run(PromiseService s, Person actor, Promise p) {
+                s.find(actor, p.id()).checkMayNoteWhatMatters(actor.userId());
+                s.noteWhatMatters(actor, p.id(), "the numbers first");
+            }
+        },
+        /** Service in reverse when it slips: the receiver offers help (the buttons' gate, then the answer). */
+        ANSWER_SLIP(PromiseStatus.OPEN, Role.RECEIVER, HistoryEntry.Event.SLIP_ANSWERED, PromiseStatus.OPEN, Role.PROVIDER) {
+            @Override
+            void run(PromiseService s, Person actor, Promise p) {
+                s.find(actor, p.id()).checkMayAnswerSlip(actor.userId());
+                s.answerSlip(actor, p.id(), Promise.SlipAnswer.HELP, "I can pull the figures", Optional.empty());
+            }
+        },
+        /** Feedback after the rating (the button's gate, then the feedback). */
+        FEEDBACK(PromiseStatus.ASSURED, Role.RECEIVER, HistoryEntry.Event.FEEDBACK_GIVEN, PromiseStatus.ASSURED, Role.PROVIDER) {
+            @Override
+            void run(PromiseService s, Person actor, Promise p) {
+                s.find(actor, p.id()).checkMayGiveFeedback(actor.userId());
+                new dev.kept.feedback.FeedbackService(s).give(actor, p.id(), "a summary slide", "I could have asked sooner", "");
+            }
+        },
+        THANK_FOR_FEEDBACK(PromiseStatus.ASSURED, Role.PROVIDER, HistoryEntry.Event.FEEDBACK_THANKED, PromiseStatus.ASSURED,
+                Role.RECEIVER) {
+            @Override
+            void run(PromiseService s, Person actor, Promise p) {
+                new dev.kept.feedback.FeedbackService(s).thank(actor, p.id());
+            }
+        },
+        REPLY_TO_FEEDBACK(PromiseStatus.ASSURED, Role.PROVIDER, HistoryEntry.Event.FEEDBACK_REPLIED, PromiseStatus.ASSURED,
+                Role.RECEIVER) {
+            @Override
+            void run(PromiseService s, Person actor, Promise p) {
+                s.find(actor, p.id()).checkMayReplyToFeedback(actor.userId());
+                new dev.kept.feedback.FeedbackService(s).reply(actor, p.id(), "good idea, I will");
+            }
+        },
+        /** Answering a request (Bob asked Alice): take it on. */
+        TAKE_ON_REQUEST(PromiseStatus.REQUESTED, Role.PROVIDER, HistoryEntry.Event.ACCEPTED, PromiseStatus.OPEN, Role.RECEIVER) {
+            @Override
+            void run(PromiseService s, Person actor, Promise p) {
+                s.acceptRequest(actor, p.id());
+            }
+        },
+        /** Answering a request: suggest another date (the button's gate, then the proposal). */
+        PROPOSE_DATE(PromiseStatus.REQUESTED, Role.PROVIDER, HistoryEntry.Event.DATE_PROPOSED, PromiseStatus.REQUESTED,
+                Role.RECEIVER) {
+            @Override
+            void run(PromiseService s, Person actor, Promise p) {
+                s.find(actor, p.id()).checkMayAnswerRequest(actor.userId());
+                s.proposeDate(actor, p.id(), NEW_DUE, "");
+            }
+        },
+        /** Answering a request: can't take it on. */
+        DECLINE_REQUEST(PromiseStatus.REQUESTED, Role.PROVIDER, HistoryEntry.Event.DECLINED, PromiseStatus.DECLINED,
+                Role.RECEIVER) {
+            @Override
+            void run(PromiseService s, Person actor, Promise p) {
+                s.decline(actor, p.id(), "I'm on leave");
+            }
         };
+
+        /** Actions about feedback start from a rated promise that already has feedback, except giving it. */
+        boolean needsFeedback() {
+            return this == THANK_FOR_FEEDBACK || this == REPLY_TO_FEEDBACK;
+        }
 
         /** The state the promise is in when the action is tried. */
         final PromiseStatus from;
@@ -159,10 +227,17 @@ class AuthorizationMatrixTest {
 
     /** Alice promised Bob the Q3 deck, in the state {@code action} needs; nothing recorded since. */
     private Promise promiseReadyFor(Action action) {
-        Promise p = service.make(Role.PROVIDER.person(), Role.RECEIVER.userId, "the Q3 deck", "numbers first", DUE)
-                .promise();
-        if (action.from == PromiseStatus.DELIVERED) {
+        Promise p = action.from == PromiseStatus.REQUESTED
+                ? service.request(Role.RECEIVER.person(), Role.PROVIDER.userId, "the Q3 deck", "numbers first", DUE).promise()
+                : service.make(Role.PROVIDER.person(), Role.RECEIVER.userId, "the Q3 deck", "numbers first", DUE).promise();
+        if (action.from == PromiseStatus.DELIVERED || action.from == PromiseStatus.ASSURED) {
             p = service.deliver(Role.PROVIDER.person(), p.id()).promise();
+        }
+        if (action.from == PromiseStatus.ASSURED) {
+            p = service.rate(Role.RECEIVER.person(), p.id(), 2).promise();
+        }
+        if (action.needsFeedback()) {
+            p = new dev.kept.feedback.FeedbackService(service).give(Role.RECEIVER.person(), p.id(), "sooner", "", "").promise();
         }
         assertThat(p.status()).isEqualTo(action.from);
         messenger.sent.clear();
@@ -233,6 +308,14 @@ class AuthorizationMatrixTest {
         expected.put(Action.ACKNOWLEDGE, Set.of(Role.RECEIVER));
         expected.put(Action.SUGGEST, Set.of(Role.RECEIVER));
         expected.put(Action.RATE, Set.of(Role.RECEIVER));
+        expected.put(Action.NOTE_WHAT_MATTERS, Set.of(Role.RECEIVER));
+        expected.put(Action.ANSWER_SLIP, Set.of(Role.RECEIVER));
+        expected.put(Action.FEEDBACK, Set.of(Role.RECEIVER));
+        expected.put(Action.THANK_FOR_FEEDBACK, Set.of(Role.PROVIDER));
+        expected.put(Action.REPLY_TO_FEEDBACK, Set.of(Role.PROVIDER));
+        expected.put(Action.TAKE_ON_REQUEST, Set.of(Role.PROVIDER));
+        expected.put(Action.PROPOSE_DATE, Set.of(Role.PROVIDER));
+        expected.put(Action.DECLINE_REQUEST, Set.of(Role.PROVIDER));
 
         Map<Action, Set<Role>> actual = new EnumMap<>(Action.class);
         for (Action action : Action.values()) {
