@@ -34,8 +34,8 @@ final class InsightMessages {
         return Message.builder(summary)
                 .text(period("This month (" + monthName + ")", s.thisMonth()))
                 .text(period("All time", s.allTime()))
-                .text(Markup.builder().bold("On time, the last " + s.weeks().size() + " weeks: ")
-                        .plain(s.sparkline() + "  (oldest → this week; · nothing was due)").build())
+                .text(Markup.builder().bold("On time, the last " + s.weeks().size() + " weeks:")
+                        .plain(" " + s.sparkline() + "  (oldest → this week; · nothing was due)").build())
                 .note(Markup.plain("Kept on time counts the promises you made that fell due in the period and were "
                         + "delivered, released or are overdue. Asking early for a new date never counts against you: "
                         + "delivered by the new date is on time. Promises the other person cancelled don't count."))
@@ -100,10 +100,10 @@ final class InsightMessages {
         }
         b.text(Markup.plain(lines.toString()));
         if (!d.keptOnTime().isEmpty()) {
-            b.text(people(Markup.builder().bold("Kept their promises on time: "), d.keptOnTime()));
+            b.text(people(Markup.builder().bold("Kept their promises on time:").plain(" "), d.keptOnTime()));
         }
         if (!d.constructive().isEmpty()) {
-            b.text(people(Markup.builder().bold("Shared constructive feedback: "), d.constructive()));
+            b.text(people(Markup.builder().bold("Shared constructive feedback:").plain(" "), d.constructive()));
         }
         if (!d.keptOnTime().isEmpty() || !d.constructive().isEmpty()) {
             b.text(Markup.plain("Thank you all!"));
