@@ -51,4 +51,10 @@ public interface PromiseStore {
 
     /** The histories of several promises at once, in one round trip; missing ones map to an empty list. */
     java.util.Map<PromiseId, List<HistoryEntry>> histories(Workspace workspace, java.util.Collection<PromiseId> ids);
+
+    /** Promises and requests of a workspace whose current due time is in {@code [from, to)}, in any state. */
+    List<Promise> dueBetween(Workspace workspace, java.time.Instant from, java.time.Instant to);
+
+    /** Every workspace in which a promise or request was ever made (for work done per workspace, like the weekly digest). */
+    java.util.Set<Workspace> workspaces();
 }

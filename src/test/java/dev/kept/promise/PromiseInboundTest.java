@@ -936,5 +936,18 @@ class PromiseInboundTest {
             ids.forEach(id -> out.put(id, history(workspace, id)));
             return out;
         }
+
+        @Override
+        public List<Promise> dueBetween(Workspace workspace, java.time.Instant from, java.time.Instant to) {
+            reachable();
+            return promises.values().stream().filter(p -> p.workspace().equals(workspace))
+                    .filter(p -> !p.due().isBefore(from) && p.due().isBefore(to)).toList();
+        }
+
+        @Override
+        public java.util.Set<Workspace> workspaces() {
+            reachable();
+            return promises.values().stream().map(Promise::workspace).collect(Collectors.toSet());
+        }
     }
 }

@@ -14,6 +14,7 @@ import dev.kept.promise.Side;
  * kept:{slack:T123}:made:open:U111         sorted set of ids, scored by due epoch millis
  * kept:{slack:T123}:made:closed:U111       (and received:open / received:closed)
  * kept:{slack:T123}:touched                sorted set of every promise id, scored by its last change (epoch ms)
+ * kept:{slack:T123}:due                    sorted set of every promise id, scored by its current due time (epoch ms)
  * kept:{slack:T123}:profile:U111           hash: a cached profile, with a TTL
  * kept:{slack:T123}:asking:U111            string with a TTL: the question Kept is waiting for U111 to answer
  * kept:{slack:T123}:settings:U111          hash: U111's own settings
@@ -22,6 +23,8 @@ import dev.kept.promise.Side;
  * kept:{slack:T123}:nudge:job:K7Q2.due.…   hash: a nudge's data, claim token and counts
  * kept:{slack:T123}:nudge:sent:K7Q2.due.…  string with a TTL: this nudge was delivered (idempotency)
  * kept:nudge:workspaces                    set of workspace tags that have nudges (no hash tag: read alone)
+ * kept:workspaces                          set of workspace tags in which a promise was ever made (no hash tag: read
+ *                                          alone; the weekly digest goes through it)
  * </pre>
  */
 final class Keys {
@@ -47,6 +50,14 @@ final class Keys {
 
     String touched(Workspace workspace) {
         return workspace(workspace) + "touched";
+    }
+
+    String due(Workspace workspace) {
+        return workspace(workspace) + "due";
+    }
+
+    String workspaces() {
+        return prefix + "workspaces";
     }
 
     String asking(Person person) {

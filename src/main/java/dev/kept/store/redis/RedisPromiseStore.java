@@ -46,7 +46,8 @@ public class RedisPromiseStore implements PromiseStore {
     static final int COLLISIONS_BEFORE_LONGER_ID = 5;
 
     /**
-     * KEYS: promise, history, provider's made:open, receiver's received:open, the workspace's touched index.
+     * KEYS: promise, history, provider's made:open, receiver's received:open, the workspace's touched index,
+     * the workspace's due index.
      * ARGV: id, due score, history entry, nudge key base, field count f, f field/value pairs, then the
      * follow-ups ({@link NudgeJobs}), then the change time score.
      */
@@ -60,13 +61,14 @@ public class RedisPromiseStore implements PromiseStore {
             redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
             redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
             redis.call('ZADD', KEYS[5], ARGV[#ARGV], ARGV[1])
+            redis.call('ZADD', KEYS[6], ARGV[2], ARGV[1])
             follow_ups(ARGV[4], 6 + 2 * f)
             return 1
             """);
 
     /**
      * KEYS: promise, history, made:open, made:closed (provider), received:open, received:closed (receiver),
-     * the workspace's touched index.
+     * the workspace's touched index, the workspace's due index.
      * ARGV: expected version, id, due score, '1' when active else '0', history entry, nudge key base,
      * field count f, f field/value pairs, then the follow-ups ({@link NudgeJobs}), then the change time score.
      * Nothing is written unless the stored version is the expected one.
@@ -80,6 +82,7 @@ public class RedisPromiseStore implements PromiseStore {
             follow_ups(ARGV[6], 8 + 2 * f)
             redis.call('RPUSH', KEYS[2], ARGV[5])
             redis.call('ZADD', KEYS[7], ARGV[#ARGV], ARGV[2])
+            redis.call('ZADD', KEYS[8], ARGV[3], ARGV[2])
             for i = 3, 6 do
               redis.call('ZREM', KEYS[i], ARGV[2])
             end
@@ -149,13 +152,16 @@ public class RedisPromiseStore implements PromiseStore {
                 keys.history(ws, promise.id()),
                 keys.open(promise.provider(), Side.MADE),
                 keys.open(promise.receiver(), Side.RECEIVED),
-                keys.touched(ws));
+                keys.touched(ws),
+                keys.due(ws));
         List<String> args = new ArrayList<>(26);
         args.add(promise.id().value());
         args.add(score(promise));
         args.add(PromiseCodec.entry(created));
         addFieldsAndPlan(args, ws, PromiseCodec.fields(promise), plan);
         args.add(Long.toString(created.at().toEpochMilli()));
+        // Outside the script (another slot in Cluster), and first: a workspace listed with no promise yet is harmless.
+        RedisFailures.guard("register workspace " + ws.key(), () -> redis.opsForSet().add(keys.workspaces(), ws.key()));
         Long stored = RedisFailures.guard("store a new promise in " + ws.key(),
                 () -> redis.execute(CREATE, keyList, args.toArray()));
         return stored != null && stored == 1L;
@@ -191,7 +197,8 @@ public class RedisPromiseStore implements PromiseStore {
                 keys.closed(after.provider(), Side.MADE),
                 keys.open(after.receiver(), Side.RECEIVED),
                 keys.closed(after.receiver(), Side.RECEIVED),
-                keys.touched(ws));
+                keys.touched(ws),
+                keys.due(ws));
         List<String> args = new ArrayList<>(28);
         args.add(Long.toString(before.version()));
         args.add(after.id().value());
@@ -257,6 +264,30 @@ public class RedisPromiseStore implements PromiseStore {
                 () -> redis.opsForZSet().rangeByScore(keys.touched(workspace), from.toEpochMilli(),
                         to.toEpochMilli() - 1));
         return load(workspace, ids, null, "promises changed lately");
+    }
+
+    @Override
+    public List<Promise> dueBetween(Workspace workspace, java.time.Instant from, java.time.Instant to) {
+        Set<String> ids = RedisFailures.guard("list the promises due lately in " + workspace.key(),
+                () -> redis.opsForZSet().rangeByScore(keys.due(workspace), from.toEpochMilli(), to.toEpochMilli() - 1));
+        return load(workspace, ids, null, "promises due lately");
+    }
+
+    @Override
+    public Set<Workspace> workspaces() {
+        Set<String> tags = RedisFailures.guard("list the workspaces", () -> redis.opsForSet().members(keys.workspaces()));
+        Set<Workspace> out = new java.util.TreeSet<>(java.util.Comparator.comparing(Workspace::key));
+        if (tags != null) {
+            for (String tag : tags) {
+                int colon = tag.indexOf(':');
+                try {
+                    out.add(new Workspace(tag.substring(0, Math.max(colon, 0)), tag.substring(colon + 1)));
+                } catch (IllegalArgumentException e) {
+                    // not written by Kept: skipped
+                }
+            }
+        }
+        return out;
     }
 
     @Override

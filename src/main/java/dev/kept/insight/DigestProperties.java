@@ -1,0 +1,39 @@
+package dev.kept.insight;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/**
+ * The weekly digest to a channel.
+ *
+ * @param channel the channel it goes to (Slack: its id, e.g. C0123, or its name; Kept must be a member);
+ *                blank turns the digest off
+ * @param day     the day it is sent
+ * @param time    the time it is sent, in {@code zone}
+ * @param zone    the team's time zone (chat platforms tell Kept each person's zone, not the team's)
+ * @param poll    how often Kept looks whether a digest is due
+ */
+@ConfigurationProperties(prefix = "kept.digest")
+public record DigestProperties(
+        String channel,
+        @DefaultValue("MONDAY") DayOfWeek day,
+        @DefaultValue("09:00") LocalTime time,
+        @DefaultValue("UTC") ZoneId zone,
+        @DefaultValue("1m") Duration poll) {
+
+    public DigestProperties {
+        channel = channel == null ? "" : channel.strip();
+        if (poll == null || poll.isNegative() || poll.isZero()) {
+            throw new IllegalArgumentException("kept.digest.poll must be a positive duration: " + poll);
+        }
+    }
+
+    public boolean enabled() {
+        return !channel.isEmpty();
+    }
+}

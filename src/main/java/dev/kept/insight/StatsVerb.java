@@ -1,0 +1,35 @@
+package dev.kept.insight;
+
+import dev.kept.chat.Outcome;
+import dev.kept.promise.CommandVerb;
+import dev.kept.promise.Invocation;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Set;
+
+/** {@code /promise stats} (or {@code stats} in a DM): how the person asking is doing, privately. */
+@Component
+class StatsVerb implements CommandVerb {
+
+    private final InsightService insight;
+
+    StatsVerb(InsightService insight) {
+        this.insight = insight;
+    }
+
+    @Override
+    public Set<String> verbs() {
+        return Set.of("stats");
+    }
+
+    @Override
+    public Outcome run(Invocation in, String args) {
+        return Outcome.reply(insight.statsMessage(in.invoker()));
+    }
+
+    @Override
+    public List<String> help() {
+        return List.of("`/promise stats`: how you're doing, this month and all time");
+    }
+}
