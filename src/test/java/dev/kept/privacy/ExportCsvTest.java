@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,41 +26,8 @@ class ExportCsvTest {
     static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-    /** A small RFC 4180 reader: rows of cells, quotes and line breaks inside quoted cells understood. */
     static List<List<String>> parse(String csv) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                cell.append(c);
-            }
-        }
-        assertThat(quoted).as("unterminated quote").isFalse();
-        assertThat(cell.length() == 0 && row.isEmpty()).as("the last row ends with CRLF").isTrue();
-        return rows;
+        return CsvReader.parse(csv);
     }
 
     @ParameterizedTest
