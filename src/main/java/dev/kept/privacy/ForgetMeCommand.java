@@ -29,8 +29,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,6 +48,8 @@ class ForgetMeCommand implements CommandVerb, Interactions {
     private static final Logger log = LoggerFactory.getLogger(ForgetMeCommand.class);
     static final Duration CONFIRM_WITHIN = Duration.ofHours(1);
     static final int CONFLICT_RETRIES = 5;
+    /** Rounds of "anonymise what is listed, then erase" when new promises keep turning up. */
+    static final int ROUNDS = 3;
     /** Closed promises listed by name in the note to a colleague; more are counted. */
     static final int LISTED = 10;
 
@@ -171,41 +175,63 @@ class ForgetMeCommand implements CommandVerb, Interactions {
     record Report(int anonymised, int closed) {
     }
 
+    /**
+     * Anonymises every promise in the person's lists, then erases what is theirs alone. Should a colleague
+     * make a new promise with them meanwhile, its id turns up in their lists and it is anonymised too.
+     */
     Report forget(Person person) {
-        String userId = person.userId();
-        Map<PromiseId, Promise> theirs = new LinkedHashMap<>();
-        for (Side side : Side.values()) {
-            for (Promise p : store.all(person, side)) {
-                theirs.put(p.id(), p);
-            }
-        }
-        Map<PromiseId, List<HistoryEntry>> histories = store.histories(person.workspace(), theirs.keySet());
+        Set<PromiseId> seen = new LinkedHashSet<>();
         int anonymised = 0;
         List<Promise> closed = new ArrayList<>();
-        for (Promise listed : theirs.values()) {
-            Promise current = listed;
-            List<HistoryEntry> history = histories.getOrDefault(listed.id(), List.of());
-            for (int attempt = 1; current != null && current.isParty(userId); attempt++) {
-                Anonymised a = Anonymised.of(current, history, userId, clock.instant());
-                if (forgetting.anonymise(current, history.size(), a.after(), a.history())) {
+        for (int round = 1; ; round++) {
+            Map<PromiseId, Promise> theirs = new LinkedHashMap<>();
+            for (Side side : Side.values()) {
+                for (Promise p : store.all(person, side)) {
+                    theirs.put(p.id(), p);
+                }
+            }
+            seen.addAll(theirs.keySet());
+            theirs.values().removeIf(p -> !p.isParty(person.userId()));   // done already, in this run or an earlier one
+            Map<PromiseId, List<HistoryEntry>> histories = store.histories(person.workspace(), theirs.keySet());
+            for (Promise listed : theirs.values()) {
+                Optional<Anonymised> done = anonymise(person, listed, histories.getOrDefault(listed.id(), List.of()));
+                if (done.isPresent()) {
                     anonymised++;
-                    if (a.closed()) {
-                        closed.add(a.after());
+                    if (done.get().closed()) {
+                        closed.add(done.get().after());
                     }
-                    break;
                 }
-                if (attempt == CONFLICT_RETRIES) {
-                    throw new Refusal(Markup.builder().plain("A colleague changed one of your promises at the same "
-                            + "moment, so I stopped part-way. Click ").bold("Forget me").plain(" again and I'll finish.")
-                            .build());
-                }
-                current = store.find(person.workspace(), listed.id()).orElse(null);
-                history = store.history(person.workspace(), listed.id());
+            }
+            if (forgetting.erase(person, seen, clock.instant())) {
+                break;
+            }
+            if (round == ROUNDS) {
+                throw new Refusal(Markup.builder().plain("Colleagues kept making promises with you while I was "
+                        + "forgetting you, so I stopped part-way. Click ").bold("Forget me").plain(" again and I'll finish.")
+                        .build());
             }
         }
-        forgetting.erase(person, theirs.keySet(), clock.instant());
         tellColleagues(closed);
         return new Report(anonymised, closed.size());
+    }
+
+    /** One promise, anonymised in one atomic step; tried again when someone changed it at the same moment. */
+    private Optional<Anonymised> anonymise(Person person, Promise listed, List<HistoryEntry> history) {
+        Promise current = listed;
+        for (int attempt = 1; current != null && current.isParty(person.userId()); attempt++) {
+            Anonymised a = Anonymised.of(current, history, person.userId(), clock.instant());
+            if (forgetting.anonymise(current, history.size(), a.after(), a.history())) {
+                return Optional.of(a);
+            }
+            if (attempt == CONFLICT_RETRIES) {
+                throw new Refusal(Markup.builder().plain("A colleague changed one of your promises at the same "
+                        + "moment, so I stopped part-way. Click ").bold("Forget me").plain(" again and I'll finish.")
+                        .build());
+            }
+            current = store.find(person.workspace(), listed.id()).orElse(null);
+            history = store.history(person.workspace(), listed.id());
+        }
+        return Optional.empty();   // gone, or anonymised by an earlier run
     }
 
     /** One note to each colleague whose open promises or requests with the forgotten person were closed. */

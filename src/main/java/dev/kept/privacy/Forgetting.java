@@ -33,6 +33,9 @@ public interface Forgetting {
      * was waiting for them to answer, their nudges (queued, held back, counted, failed) and their own lists
      * of promises; and any nudge still queued about one of {@code theirPromises}. Call it after every
      * promise was anonymised: it removes the lists that say which promises were theirs.
+     *
+     * @return false, with their lists left in place (everything else is deleted), when the lists name a
+     *         promise not in {@code theirPromises}: one made with them meanwhile, to be anonymised first
      */
-    void erase(Person person, Collection<PromiseId> theirPromises, Instant now);
+    boolean erase(Person person, Collection<PromiseId> theirPromises, Instant now);
 }

@@ -238,7 +238,7 @@ class ForgetMeRedisTest {
             }
 
             @Override
-            public void erase(Person person, Collection<PromiseId> theirPromises, Instant now) {
+            public boolean erase(Person person, Collection<PromiseId> theirPromises, Instant now) {
                 throw new AssertionError("not reached");
             }
         };
@@ -266,8 +266,8 @@ class ForgetMeRedisTest {
             }
 
             @Override
-            public void erase(Person person, Collection<PromiseId> theirPromises, Instant now) {
-                forgetting.erase(person, theirPromises, now);
+            public boolean erase(Person person, Collection<PromiseId> theirPromises, Instant now) {
+                return forgetting.erase(person, theirPromises, now);
             }
         };
 
@@ -277,6 +277,33 @@ class ForgetMeRedisTest {
         assertThat(store.history(WS, bobToAlice.id())).extracting(HistoryEntry::event)
                 .containsExactly(Event.CREATED, Event.ACKNOWLEDGED, Event.RELEASED);
         assertThat(everythingMentioning("U222")).isEmpty();
+    }
+
+    @Test
+    void aPromiseMadeWithThemWhileTheyAreForgottenIsAnonymisedToo() {
+        AtomicInteger erased = new AtomicInteger();
+        Forgetting meanwhile = new Forgetting() {
+            @Override
+            public boolean anonymise(Promise before, int historyRead, Promise after, List<HistoryEntry> history) {
+                return forgetting.anonymise(before, historyRead, after, history);
+            }
+
+            @Override
+            public boolean erase(Person person, Collection<PromiseId> theirPromises, Instant now) {
+                if (erased.incrementAndGet() == 1) {   // Carol promises Bob something just before his lists go
+                    promises.make(CAROL, BOB.userId(), "a coffee", "", MONDAY.plus(Duration.ofDays(2)));
+                }
+                return forgetting.erase(person, theirPromises, now);
+            }
+        };
+
+        ForgetMeCommand.Report report = command(meanwhile).forget(BOB);
+
+        assertThat(erased.get()).isEqualTo(2);
+        assertThat(report.anonymised()).isEqualTo(6);
+        assertThat(everythingMentioning("U222")).isEmpty();
+        assertThat(store.all(CAROL, Side.MADE)).filteredOn(p -> p.what().equals("a coffee")).singleElement()
+                .satisfies(p -> assertThat(p.receiverId()).isEqualTo(FormerColleague.ID));
     }
 
     record Sent(Person to, Message message) {

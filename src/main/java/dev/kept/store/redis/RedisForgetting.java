@@ -138,6 +138,26 @@ public class RedisForgetting implements Forgetting {
             return dropped
             """);
 
+    /**
+     * KEYS: the person's four lists (made/received × open/closed). ARGV: the ids of the promises already
+     * anonymised. Deletes the lists only if they name no other promise; returns 1 when deleted, else 0.
+     */
+    private static final RedisScript<Long> DROP_LISTS = script("""
+            local known = {}
+            for x = 1, #ARGV do
+              known[ARGV[x]] = true
+            end
+            for _, list in ipairs(KEYS) do
+              for _, id in ipairs(redis.call('ZRANGE', list, 0, -1)) do
+                if not known[id] then
+                  return 0
+                end
+              end
+            end
+            redis.call('DEL', unpack(KEYS))
+            return 1
+            """);
+
     private final StringRedisTemplate redis;
     private final Keys keys;
 
@@ -207,7 +227,7 @@ public class RedisForgetting implements Forgetting {
     }
 
     @Override
-    public void erase(Person person, Collection<PromiseId> theirPromises, Instant now) {
+    public boolean erase(Person person, Collection<PromiseId> theirPromises, Instant now) {
         Objects.requireNonNull(person, "person");
         Workspace ws = person.workspace();
         String nudges = keys.nudges(ws);
@@ -251,10 +271,6 @@ public class RedisForgetting implements Forgetting {
 
         List<String> theirs = new ArrayList<>(List.of(keys.profile(person), keys.settings(person), keys.asking(person),
                 nudges + "held:" + person.userId()));
-        for (Side side : Side.values()) {
-            theirs.add(keys.open(person, side));
-            theirs.add(keys.closed(person, side));
-        }
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         for (LocalDate d = today.minusDays(COUNT_DAYS_BACK); !d.isAfter(today.plusDays(COUNT_DAYS_AHEAD)); d = d.plusDays(1)) {
             theirs.add(nudges + "count:" + person.userId() + ":" + d);
@@ -264,6 +280,16 @@ public class RedisForgetting implements Forgetting {
             theirs.add(nudges + "job:" + digest + d);
         }
         RedisFailures.guard("delete what is " + person.userId() + "'s alone in " + ws.key(), () -> redis.delete(theirs));
+
+        List<String> lists = new ArrayList<>();
+        for (Side side : Side.values()) {
+            lists.add(keys.open(person, side));
+            lists.add(keys.closed(person, side));
+        }
+        Object[] known = theirPromises.stream().map(PromiseId::value).toArray();
+        Long dropped = RedisFailures.guard("delete the lists of " + person.userId() + " in " + ws.key(),
+                () -> redis.execute(DROP_LISTS, lists, known));
+        return dropped != null && dropped == 1L;
     }
 
     private static RedisScript<Long> script(String lua) {
