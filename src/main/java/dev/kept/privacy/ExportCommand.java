@@ -134,9 +134,10 @@ class ExportCommand implements CommandVerb {
             text = Markup.builder().bold("Your Kept export").plain(": you have no promises or requests yet, so the file "
                     + "only has its header row.").build();
         } else {
-            text = Markup.builder().bold("Your Kept export").plain(": " + total + (total == 1 ? " promise or request" : " promises and requests")
-                    + " (" + made + " on your side as the one who promised or was asked, " + (total - made)
-                    + " for you), with ratings, feedback both ways and each one's history. Times are in " + zoneName
+            text = Markup.builder().bold("Your Kept export").plain(": " + total
+                    + (total == 1 ? " promise or request" : " promises and requests") + " (" + made
+                    + " you promised or were asked for, " + (total - made) + " promised to you or asked by you), with "
+                    + "ratings, feedback both ways and each one's history. Times are in " + zoneName
                     + ". Only you got this file.").build();
         }
         return Message.of(text);
