@@ -306,6 +306,15 @@ class ForgetMeRedisTest {
                 .satisfies(p -> assertThat(p.receiverId()).isEqualTo(FormerColleague.ID));
     }
 
+    @Test
+    void aListedPromiseThatIsGoneDoesNotHoldItUp() {
+        redis.opsForZSet().add("kept-test:{slack:T1}:made:closed:U222", "ZZ99", 1);   // listed, but its hash is gone
+
+        command(forgetting).forget(BOB);
+
+        assertThat(everythingMentioning("U222")).isEmpty();
+    }
+
     record Sent(Person to, Message message) {
     }
 

@@ -139,17 +139,18 @@ public class RedisForgetting implements Forgetting {
             """);
 
     /**
-     * KEYS: the person's four lists (made/received × open/closed). ARGV: the ids of the promises already
-     * anonymised. Deletes the lists only if they name no other promise; returns 1 when deleted, else 0.
+     * KEYS: the person's four lists (made/received × open/closed). ARGV: the promise key prefix, then the ids
+     * of the promises already anonymised. Deletes the lists only if they name no other promise that exists;
+     * returns 1 when deleted, else 0.
      */
     private static final RedisScript<Long> DROP_LISTS = script("""
             local known = {}
-            for x = 1, #ARGV do
+            for x = 2, #ARGV do
               known[ARGV[x]] = true
             end
             for _, list in ipairs(KEYS) do
               for _, id in ipairs(redis.call('ZRANGE', list, 0, -1)) do
-                if not known[id] then
+                if not known[id] and redis.call('EXISTS', ARGV[1] .. id) == 1 then
                   return 0
                 end
               end
@@ -286,9 +287,11 @@ public class RedisForgetting implements Forgetting {
             lists.add(keys.open(person, side));
             lists.add(keys.closed(person, side));
         }
-        Object[] known = theirPromises.stream().map(PromiseId::value).toArray();
+        List<String> known = new ArrayList<>();
+        known.add(keys.workspace(ws) + "promise:");
+        theirPromises.forEach(id -> known.add(id.value()));
         Long dropped = RedisFailures.guard("delete the lists of " + person.userId() + " in " + ws.key(),
-                () -> redis.execute(DROP_LISTS, lists, known));
+                () -> redis.execute(DROP_LISTS, lists, known.toArray()));
         return dropped != null && dropped == 1L;
     }
 
