@@ -15,7 +15,7 @@ public record Form(String formId, String title, String submitLabel, String conte
         inputs = List.copyOf(inputs);
     }
 
-    public sealed interface Input permits PersonInput, TextInput, DateTimeInput, Intro {
+    public sealed interface Input permits PersonInput, TextInput, DateTimeInput, ChoiceInput, Intro {
         String id();
     }
 
@@ -31,5 +31,36 @@ public record Form(String formId, String title, String submitLabel, String conte
     }
 
     public record DateTimeInput(String id, String label, Instant initialValue) implements Input {
+    }
+
+    /**
+     * A choice among fixed options: exactly one (a select) or any number of them (checkboxes). The
+     * submission carries the chosen values ({@link FormSubmission#choices(String)}).
+     *
+     * @param initial  the values chosen when the form opens (each one of {@code options})
+     * @param multiple true: any number may be chosen (checkboxes); false: one (a select)
+     * @param optional whether the form may be sent with nothing chosen
+     */
+    public record ChoiceInput(String id, String label, List<Choice> options, List<String> initial, boolean multiple,
+                              boolean optional) implements Input {
+        public ChoiceInput {
+            options = List.copyOf(options);
+            initial = List.copyOf(initial);
+            if (options.isEmpty()) {
+                throw new IllegalArgumentException("a choice needs at least one option: " + id);
+            }
+            for (String value : initial) {
+                if (options.stream().noneMatch(o -> o.value().equals(value))) {
+                    throw new IllegalArgumentException("initial value " + value + " is not an option of " + id);
+                }
+            }
+            if (!multiple && initial.size() > 1) {
+                throw new IllegalArgumentException("a single choice starts with one value at most: " + id);
+            }
+        }
+    }
+
+    /** One option of a {@link ChoiceInput}: the value that comes back, and the words shown. */
+    public record Choice(String value, String label) {
     }
 }

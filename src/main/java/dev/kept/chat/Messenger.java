@@ -39,4 +39,12 @@ public interface Messenger {
      * @throws DeliveryFailedException when the platform refused or could not be reached after retries
      */
     void postToChannel(Workspace workspace, String channel, Message message);
+
+    /**
+     * Sends {@code content} as a file named {@code filename} into {@code recipient}'s direct
+     * conversation with Kept, with {@code comment} shown with it (e.g. an export of their data).
+     *
+     * @throws DeliveryFailedException when the platform refused or could not be reached after retries
+     */
+    void sendFile(Person recipient, String filename, String content, Message comment);
 }

@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Sends nudges when they are due. One poller per instance claims due jobs in batches (each with a
  * lease), and workers send them. Before sending, a nudge re-reads its promise and is dropped quietly
- * if the promise has moved on; outside the recipient's working hours it waits for their next window;
- * over their daily cap it is held and goes out combined with the others in their next window. Slack's
+ * if the promise has moved on; outside the recipient's working hours (their own, when they set them)
+ * it waits for their next window; over their daily cap (their own, else Kept's) it is held and goes out combined with the others in their next window. Slack's
  * answers decide what happens next: 429 → again after Retry-After; 5xx or timeout → again with
  * exponential backoff and jitter, up to a limit; a permanent error → recorded, not retried.
  *
@@ -239,19 +239,21 @@ public class NudgeDispatcher implements SmartLifecycle {
             return;
         }
         Instant now = clock.instant();
-        ZoneId zone = planner.zoneOf(recipient);
-        if (!planner.hours().isWorking(now, zone)) {
-            queue.retryAt(claim, planner.hours().nextWorking(now, zone), claim.attempts());
+        NudgePlanner.Rhythm rhythm = planner.rhythmOf(recipient);
+        ZoneId zone = rhythm.zone();
+        WorkingHours hours = rhythm.hours();
+        if (!hours.isWorking(now, zone)) {
+            queue.retryAt(claim, hours.nextWorking(now, zone), claim.attempts());
             return;
         }
-        LocalDate day = planner.hours().localDate(now, zone);
-        if (queue.reserve(recipient, day) > settings.dailyCap()) {
+        LocalDate day = hours.localDate(now, zone);
+        if (queue.reserve(recipient, day) > rhythm.dailyCap()) {
             queue.release(recipient, day);
-            Instant window = planner.hours().nextMorning(now, zone);
-            queue.hold(claim, recipient, Nudge.digest(recipient, planner.hours().localDate(window, zone), window));
+            Instant window = hours.nextMorning(now, zone);
+            queue.hold(claim, recipient, Nudge.digest(recipient, hours.localDate(window, zone), window));
             return;
         }
-        List<FollowUp> next = planner.afterSent(nudge, promise.get(), now, zone);
+        List<FollowUp> next = planner.afterSent(nudge, promise.get(), now, rhythm);
         if (claim.claims() > 1 && messenger.alreadyDelivered(recipient, nudge.id())) {
             queue.sent(claim, next);
             return;
@@ -285,9 +287,10 @@ public class NudgeDispatcher implements SmartLifecycle {
     private void sendDigest(NudgeQueue.Claim claim) {
         Person recipient = claim.workspace().person(claim.data().get(Nudge.RECIPIENT));
         Instant now = clock.instant();
-        ZoneId zone = planner.zoneOf(recipient);
-        if (!planner.hours().isWorking(now, zone)) {
-            queue.retryAt(claim, planner.hours().nextWorking(now, zone), claim.attempts());
+        NudgePlanner.Rhythm rhythm = planner.rhythmOf(recipient);
+        ZoneId zone = rhythm.zone();
+        if (!rhythm.hours().isWorking(now, zone)) {
+            queue.retryAt(claim, rhythm.hours().nextWorking(now, zone), claim.attempts());
             return;
         }
         List<String> carried = new ArrayList<>();
@@ -306,7 +309,7 @@ public class NudgeDispatcher implements SmartLifecycle {
             } else {
                 carried.add(held.id());
                 parts.add(message(nudge.get(), promise.get(), zone, now));
-                next.addAll(planner.afterSent(nudge.get(), promise.get(), now, zone));
+                next.addAll(planner.afterSent(nudge.get(), promise.get(), now, rhythm));
             }
         }
         if (parts.isEmpty()) {
@@ -317,7 +320,7 @@ public class NudgeDispatcher implements SmartLifecycle {
             queue.sentHeld(claim, recipient, carried, done, next);
             return;
         }
-        LocalDate day = planner.hours().localDate(now, zone);
+        LocalDate day = rhythm.hours().localDate(now, zone);
         queue.reserve(recipient, day);
         Delivery delivery = messenger.deliver(recipient, NudgeMessages.digest(parts, more), claim.id());
         if (delivery instanceof Delivery.Sent) {

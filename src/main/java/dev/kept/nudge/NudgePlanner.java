@@ -2,26 +2,33 @@ package dev.kept.nudge;
 
 import dev.kept.chat.Directory;
 import dev.kept.chat.Person;
+import dev.kept.chat.PersonalSettings;
 import dev.kept.chat.Profile;
+import dev.kept.chat.SettingsStore;
 import dev.kept.promise.FollowUp;
 import dev.kept.promise.FollowUps;
 import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What to send when. A promise made or given a new date gets a reminder before it is due and a
  * question at the due time; a missed due time gets one follow-up; a delivered promise gets a
  * rating question, asked once more if unanswered. Nothing more: at most three delivery nudges per
- * due date, so Kept reminds without nagging. Times fall in the recipient's working hours.
+ * due date, so Kept reminds without nagging. Times fall in the recipient's working hours, in their
+ * zone: their own settings ({@code /promise settings}) first, then Kept's.
  */
 @Component
 public class NudgePlanner implements FollowUps {
@@ -30,16 +37,70 @@ public class NudgePlanner implements FollowUps {
     private final WorkingHours hours;
     private final Directory directory;
     private final Clock clock;
+    private final SettingsStore personal;
+    /** Working hours by (start, end): a handful of distinct ones in practice, each built once. */
+    private final Map<List<LocalTime>, WorkingHours> personalHours = new ConcurrentHashMap<>();
 
+    /** Everyone on Kept's defaults (for narrow tests). */
     public NudgePlanner(NudgeProperties settings, Directory directory, Clock clock) {
+        this(settings, directory, clock, DEFAULTS_ONLY);
+    }
+
+    @Autowired
+    public NudgePlanner(NudgeProperties settings, Directory directory, Clock clock, SettingsStore personal) {
         this.settings = settings;
         this.hours = settings.workingHours().toWorkingHours();
         this.directory = directory;
         this.clock = clock;
+        this.personal = personal;
     }
 
+    private static final SettingsStore DEFAULTS_ONLY = new SettingsStore() {
+        @Override
+        public PersonalSettings of(Person person) {
+            return PersonalSettings.DEFAULTS;
+        }
+
+        @Override
+        public void save(Person person, PersonalSettings s) {
+            throw new UnsupportedOperationException("settings are not kept here");
+        }
+    };
+
+    /** Kept's working hours, before anyone's own settings. */
     WorkingHours hours() {
         return hours;
+    }
+
+    /**
+     * When a person may be nudged, and how often: their zone (their own setting, else their chat
+     * profile's, else UTC), their working hours (Kept's working days, with their own start and end
+     * when they set them) and their daily cap (theirs, else Kept's). One read of their settings.
+     */
+    record Rhythm(ZoneId zone, WorkingHours hours, int dailyCap) {
+    }
+
+    Rhythm rhythmOf(Person person) {
+        PersonalSettings own = personal.of(person);
+        ZoneId zone = own.zoneOverride()
+                .orElseGet(() -> directory.lookup(person).map(Profile::zone).orElse(ZoneOffset.UTC));
+        return new Rhythm(zone, hoursFor(own), own.dailyCap() > 0 ? own.dailyCap() : settings.dailyCap());
+    }
+
+    /**
+     * Kept's hours with the person's own start and end. When working hours are switched off for
+     * this Kept, or the person's day would be empty, Kept's hours stand.
+     */
+    WorkingHours hoursFor(PersonalSettings own) {
+        if (!hours.enabled() || own.workStart() == null && own.workEnd() == null) {
+            return hours;
+        }
+        LocalTime start = own.workStart() == null ? hours.start() : own.workStart();
+        LocalTime end = own.workEnd() == null ? hours.end() : own.workEnd();
+        if (!start.isBefore(end)) {
+            return hours;
+        }
+        return personalHours.computeIfAbsent(List.of(start, end), k -> new WorkingHours(hours.days(), start, end));
     }
 
     @Override
@@ -47,8 +108,9 @@ public class NudgePlanner implements FollowUps {
         return settings.ratingOpenFor();
     }
 
+    /** The person's zone: their own setting, else their chat profile's, else UTC. */
     ZoneId zoneOf(Person person) {
-        return directory.lookup(person).map(Profile::zone).orElse(ZoneOffset.UTC);
+        return rhythmOf(person).zone();
     }
 
     @Override
@@ -72,7 +134,8 @@ public class NudgePlanner implements FollowUps {
         }
         if (before.status() == PromiseStatus.OPEN && after.status() == PromiseStatus.DELIVERED) {
             Nudge ask = Nudge.of(after.id(), after.workspace(), NudgeKind.RATING, after.receiverId(), after.due());
-            Instant at = hours.plusWorking(now, settings.ratingDelay(), zoneOf(after.receiver()));
+            Rhythm receiver = rhythmOf(after.receiver());
+            Instant at = receiver.hours().plusWorking(now, settings.ratingDelay(), receiver.zone());
             return new Plan(List.of(ask.at(at)), deliveryIds(before));
         }
         if (before.status() == PromiseStatus.OPEN && !after.status().isOpen()) {
@@ -88,12 +151,12 @@ public class NudgePlanner implements FollowUps {
 
     /** The reminder (when there is time for a useful one) and the due-time question. */
     List<FollowUp> deliveryNudges(Promise p, Instant now) {
-        ZoneId zone = zoneOf(p.provider());
+        Rhythm provider = rhythmOf(p.provider());
         List<FollowUp> jobs = new ArrayList<>(2);
-        reminderTime(p.due(), now, zone).ifPresent(at ->
+        reminderTime(p.due(), now, provider).ifPresent(at ->
                 jobs.add(Nudge.of(p.id(), p.workspace(), NudgeKind.REMINDER, p.providerId(), p.due()).at(at)));
         jobs.add(Nudge.of(p.id(), p.workspace(), NudgeKind.DUE, p.providerId(), p.due())
-                .at(hours.nextWorking(p.due(), zone)));
+                .at(provider.hours().nextWorking(p.due(), provider.zone())));
         return jobs;
     }
 
@@ -105,26 +168,33 @@ public class NudgePlanner implements FollowUps {
      * rule is tried instead. None when no useful moment is left.
      */
     java.util.Optional<Instant> reminderTime(Instant due, Instant now, ZoneId zone) {
+        return reminderTime(due, now, new Rhythm(zone, hours, settings.dailyCap()));
+    }
+
+    /** The same, in the provider's own zone and working hours. */
+    java.util.Optional<Instant> reminderTime(Instant due, Instant now, Rhythm provider) {
+        WorkingHours own = provider.hours();
+        ZoneId zone = provider.zone();
         Duration lead = Duration.between(now, due);
         Instant latest = due.minus(settings.reminderMinLead());
         if (lead.compareTo(settings.reminderFarThreshold()) > 0) {
-            Instant far = intoWorkingHours(hours.minusWorking(due, settings.reminderLead(), zone), latest, zone);
+            Instant far = intoWorkingHours(own.minusWorking(due, settings.reminderLead(), zone), latest, own, zone);
             if (far.isAfter(now) && far.isBefore(due)) {
                 return java.util.Optional.of(far);
             }
         }
         Instant half = now.plus(lead.dividedBy(2));
-        Instant at = intoWorkingHours(half.isAfter(latest) ? latest : half, latest, zone);
+        Instant at = intoWorkingHours(half.isAfter(latest) ? latest : half, latest, own, zone);
         return at.isAfter(now) && at.isBefore(due) && !at.isAfter(latest)
                 ? java.util.Optional.of(at) : java.util.Optional.empty();
     }
 
-    private Instant intoWorkingHours(Instant at, Instant latest, ZoneId zone) {
-        if (hours.isWorking(at, zone)) {
+    private static Instant intoWorkingHours(Instant at, Instant latest, WorkingHours own, ZoneId zone) {
+        if (own.isWorking(at, zone)) {
             return at;
         }
-        Instant forward = hours.nextWorking(at, zone);
-        return forward.isAfter(latest) ? hours.lastWorkingBefore(at, zone, Duration.ofMinutes(30)) : forward;
+        Instant forward = own.nextWorking(at, zone);
+        return forward.isAfter(latest) ? own.lastWorkingBefore(at, zone, Duration.ofMinutes(30)) : forward;
     }
 
     private static List<String> deliveryIds(Promise p) {
@@ -136,26 +206,27 @@ public class NudgePlanner implements FollowUps {
 
     /** What follows a nudge once it has been sent. */
     List<FollowUp> afterSent(Nudge nudge, Promise promise, Instant now) {
-        return afterSent(nudge, promise, now, zoneOf(nudge.recipient()));
+        return afterSent(nudge, promise, now, rhythmOf(nudge.recipient()));
     }
 
     /**
-     * The same, with the recipient's zone already known (the dispatcher has it): every follow-up goes
-     * to the same person as the nudge it follows, so their zone is the one that counts.
+     * The same, with the recipient's rhythm already known (the dispatcher has it): every follow-up goes
+     * to the same person as the nudge it follows, so their zone and hours are the ones that count.
      */
-    List<FollowUp> afterSent(Nudge nudge, Promise promise, Instant now, ZoneId recipientZone) {
+    List<FollowUp> afterSent(Nudge nudge, Promise promise, Instant now, Rhythm recipient) {
         if (nudge.kind() == NudgeKind.DUE) {
             // Counted from when the question went out: a Saturday due is asked about on Monday, followed up on Tuesday.
             Nudge overdue = Nudge.of(promise.id(), promise.workspace(), NudgeKind.OVERDUE, promise.providerId(), promise.due());
             Instant asked = now.isAfter(promise.due()) ? now : promise.due();
             // The receiver is offered help, time or clarity at the same moment, in their own working hours.
             Nudge slipped = Nudge.of(promise.id(), promise.workspace(), NudgeKind.SLIPPED, promise.receiverId(), promise.due());
-            return List.of(overdue.at(hours.plusWorking(asked, settings.overdueAfter(), recipientZone)),
-                    slipped.at(hours.plusWorking(asked, settings.overdueAfter(), zoneOf(promise.receiver()))));
+            Rhythm receiver = rhythmOf(promise.receiver());
+            return List.of(overdue.at(recipient.hours().plusWorking(asked, settings.overdueAfter(), recipient.zone())),
+                    slipped.at(receiver.hours().plusWorking(asked, settings.overdueAfter(), receiver.zone())));
         }
         if (nudge.kind() == NudgeKind.RATING) {
             Nudge again = Nudge.of(promise.id(), promise.workspace(), NudgeKind.RATING_AGAIN, promise.receiverId(), promise.due());
-            return List.of(again.at(hours.plusWorking(now, settings.ratingAgainAfter(), recipientZone)));
+            return List.of(again.at(recipient.hours().plusWorking(now, settings.ratingAgainAfter(), recipient.zone())));
         }
         return List.of();
     }

@@ -7,6 +7,8 @@ import com.slack.api.model.view.View;
 import dev.kept.chat.Form;
 import dev.kept.chat.Markup;
 import dev.kept.chat.Message;
+import dev.kept.privacy.FormerColleague;
+import com.slack.api.model.block.composition.OptionObject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,11 @@ import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.block.element.BlockElements.datetimePicker;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.usersSelect;
@@ -29,7 +34,8 @@ import static com.slack.api.model.view.Views.viewTitle;
 /**
  * Renders the core's neutral messages and forms as Block Kit. Text from people is escaped
  * ({@code & < >}) so it can never become a mention, a broadcast like {@code <!channel>} or a link;
- * only {@link Markup.PersonRef} spans, which the core adds itself, become mentions.
+ * only {@link Markup.PersonRef} spans, which the core adds itself, become mentions (except the
+ * {@link FormerColleague} marker, which is shown as plain words).
  */
 public final class BlockKitRenderer {
 
@@ -61,10 +67,27 @@ public final class BlockKitRenderer {
                     }
                 }
             } else if (span instanceof Markup.PersonRef r) {
-                out.append("<@").append(r.userId()).append('>');
+                if (FormerColleague.is(r.userId())) {
+                    // Someone Kept was asked to forget: plain words, never a mention.
+                    out.append(startsSentence(out) ? capitalized(FormerColleague.WORDS) : FormerColleague.WORDS);
+                } else {
+                    out.append("<@").append(r.userId()).append('>');
+                }
             }
         }
         return out.toString();
+    }
+
+    /** At the start of the text, a line or a sentence: "A former colleague", not "a former colleague". */
+    private static boolean startsSentence(StringBuilder out) {
+        String before = out.toString();
+        String trimmed = before.stripTrailing();
+        return trimmed.isEmpty() || before.endsWith("\n") || trimmed.endsWith(".") || trimmed.endsWith("!")
+                || trimmed.endsWith("?");
+    }
+
+    private static String capitalized(String words) {
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     public static String fallbackText(Message message) {
@@ -118,6 +141,9 @@ public final class BlockKitRenderer {
                                 .maxLength(t.maxLength())
                                 .initialValue(t.initialValue() == null || t.initialValue().isEmpty() ? null : t.initialValue())
                                 .placeholder(t.placeholder() == null ? null : plainText(t.placeholder()))))));
+            } else if (in instanceof Form.ChoiceInput c) {
+                blocks.add(input(i -> i.blockId(c.id()).label(plainText(c.label())).optional(c.optional())
+                        .element(choice(c))));
             } else if (in instanceof Form.DateTimeInput d) {
                 Integer initial = d.initialValue() == null ? null : Math.toIntExact(d.initialValue().getEpochSecond());
                 blocks.add(input(i -> i.blockId(d.id()).label(plainText(d.label()))
@@ -129,6 +155,24 @@ public final class BlockKitRenderer {
                 .submit(viewSubmit(s -> s.type("plain_text").text(limit(form.submitLabel()))))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));
+    }
+
+    /** Checkboxes for a multiple choice, a static select for a single one. */
+    private static BlockElement choice(Form.ChoiceInput c) {
+        List<OptionObject> options = new ArrayList<>();
+        List<OptionObject> initial = new ArrayList<>();
+        for (Form.Choice choice : c.options()) {
+            OptionObject option = option(plainText(choice.label()), choice.value());
+            options.add(option);
+            if (c.initial().contains(choice.value())) {
+                initial.add(option);
+            }
+        }
+        if (c.multiple()) {
+            return checkboxes(x -> x.actionId(c.id()).options(options).initialOptions(initial.isEmpty() ? null : initial));
+        }
+        return staticSelect(x -> x.actionId(c.id()).options(options)
+                .initialOption(initial.isEmpty() ? null : initial.get(0)));
     }
 
     private static String limit(String s) {

@@ -837,6 +837,11 @@ class PromiseInboundTest {
         public void postToChannel(Workspace workspace, String channel, Message message) {
             throw new UnsupportedOperationException("not needed by these tests");
         }
+
+        @Override
+        public void sendFile(Person recipient, String filename, String content, Message comment) {
+            sendDirect(recipient, comment);
+        }
     }
 
     /** One workspace's promises in maps; versions are checked like the real store does. */

@@ -56,7 +56,10 @@ import java.util.function.Consumer;
  * <p>Answered methods: {@code auth.test}, {@code users.info}, {@code conversations.open},
  * {@code conversations.history} (what was posted, with its metadata), {@code chat.postMessage},
  * {@code chat.postEphemeral}, {@code chat.update}, {@code chat.delete}, {@code views.open}, {@code views.update},
- * {@code views.push}, {@code views.publish}. Anything else answers {@code {"ok":false,"error":"unknown_method"}}.
+ * {@code views.push}, {@code views.publish}, and the files upload v2 flow: {@code files.getUploadURLExternal} hands
+ * out an upload URL on this fake ({@code /upload/F…}, where the bytes are recorded as a {@link #FILE_UPLOAD} call)
+ * and {@code files.completeUploadExternal} shares the uploaded file; {@link #files()} shows them. Anything else
+ * answers {@code {"ok":false,"error":"unknown_method"}}.
  * A request without a {@code Authorization: Bearer xox…} header (or a {@code token=xox…} param) answers
  * {@code {"ok":false,"error":"not_authed"}}. Injected faults ({@link #failNext}) win over both.
  *
@@ -73,6 +76,9 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /** Name under which requests to {@code /response/{id}} are recorded. */
     public static final String RESPONSE_URL = "response_url";
+
+    /** Name under which POSTs of file bytes to an upload URL ({@code /upload/{file id}}) are recorded. */
+    public static final String FILE_UPLOAD = "file_upload";
 
     public static final String TEAM_ID = "T123";
     public static final String TEAM_DOMAIN = "kept-test";
@@ -207,6 +213,35 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /**
+     * A file Kept uploaded with files upload v2.
+     *
+     * @param length  the length given to {@code files.getUploadURLExternal}
+     * @param bytes   what was POSTed to the upload URL, or {@code null} before that
+     * @param channel the channel {@code files.completeUploadExternal} shared it in, or {@code null} before that
+     */
+    public record UploadedFile(String id, String filename, int length, byte[] bytes, String channel, String title,
+                               String initialComment) {
+
+        /** The uploaded bytes as UTF-8 text ("" before the upload). */
+        public String text() {
+            return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        /** Uploaded and shared in a channel: what a person would see. */
+        public boolean shared() {
+            return bytes != null && channel != null;
+        }
+
+        UploadedFile withBytes(byte[] b) {
+            return new UploadedFile(id, filename, length, b, channel, title, initialComment);
+        }
+
+        UploadedFile sharedIn(String c, String t, String comment) {
+            return new UploadedFile(id, filename, length, bytes, c, t, comment);
+        }
+    }
+
     private record Fault(int status, Map<String, String> headers, String body) {
     }
 
@@ -228,6 +263,9 @@ public final class FakeSlackApi implements AutoCloseable {
     private volatile BiConsumer<Call, String> log;
     private final AtomicLong lastTsMicros = new AtomicLong(FIRST_TS_MICROS - 100);
     private final AtomicLong viewSeq = new AtomicLong();
+    private final AtomicLong fileSeq = new AtomicLong();
+    /** File id → the file, in the order upload URLs were handed out. */
+    private final Map<String, UploadedFile> files = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private FakeSlackApi(int port) {
         try {
@@ -245,6 +283,7 @@ public final class FakeSlackApi implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/api/", this::handleApi);
         server.createContext("/response/", this::handleResponseUrl);
+        server.createContext("/upload/", this::handleUpload);
         server.createContext("/_fake/summary", this::handleSummary);
         server.createContext("/", ex -> {
             readBody(ex);
@@ -347,6 +386,21 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         calls.clear();
         clearConversations();
+        files.clear();
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /** Every file an upload URL was handed out for, oldest first (uploaded, shared or not). */
+    public List<UploadedFile> files() {
+        synchronized (files) {
+            return List.copyOf(files.values());
+        }
+    }
+
+    /** The files uploaded and shared in {@code channel} (a DM is {@code D<user id>}), oldest first. */
+    public List<UploadedFile> filesSharedIn(String channel) {
+        return files().stream().filter(f -> f.shared() && channel.equals(f.channel())).toList();
     }
 
     /** Runs {@code listener} on every recorded call (on the server's thread, before the answer is sent). */
@@ -498,6 +552,35 @@ public final class FakeSlackApi implements AutoCloseable {
             Map<String, String> params = new LinkedHashMap<>(req.params);
             params.putIfAbsent("response_url_id", id);
             record(RESPONSE_URL, new Request(params, req.body, req.contentType, req.authorization), answer);
+            send(ex, answer);
+        } finally {
+            ex.close();
+        }
+    }
+
+    /** {@code POST /upload/{file id}}: the bytes of a file, to the URL {@code files.getUploadURLExternal} handed out. */
+    private void handleUpload(HttpExchange ex) throws IOException {
+        try {
+            byte[] bytes;
+            try (InputStream in = ex.getRequestBody()) {
+                bytes = in.readAllBytes();
+            }
+            String id = ex.getRequestURI().getPath().substring("/upload/".length());
+            String contentType = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("");
+            Fault fault = takeFault(FILE_UPLOAD);
+            Answer answer;
+            if (fault != null) {
+                answer = faultAnswer(fault);
+            } else if (!"POST".equals(ex.getRequestMethod()) || !files.containsKey(id)) {
+                answer = new Answer(404, Map.of(), "text/plain; charset=utf-8", "not found");
+            } else {
+                files.computeIfPresent(id, (k, f) -> f.withBytes(bytes));
+                answer = new Answer(200, Map.of(), "text/plain; charset=utf-8", "OK - " + bytes.length);
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("file_id", id);
+            params.put("length", Integer.toString(bytes.length));
+            record(FILE_UPLOAD, new Request(params, new String(bytes, StandardCharsets.UTF_8), contentType, ""), answer);
             send(ex, answer);
         } finally {
             ex.close();
@@ -678,6 +761,8 @@ public final class FakeSlackApi implements AutoCloseable {
             case "views.open", "views.push" -> viewsOpenOrPush(p);
             case "views.update" -> viewsUpdate(p);
             case "views.publish" -> viewsPublish(p);
+            case "files.getUploadURLExternal" -> getUploadUrlExternal(p);
+            case "files.completeUploadExternal" -> completeUploadExternal(p);
             default -> error("unknown_method");
         };
     }
@@ -996,6 +1081,67 @@ public final class FakeSlackApi implements AutoCloseable {
             return error("invalid_arguments");
         }
         return viewAnswer(p.get("view"), nextViewId(), "home");
+    }
+
+    /** A one-off upload URL on this fake for a file of {@code length} bytes named {@code filename}. */
+    private Answer getUploadUrlExternal(Map<String, String> p) {
+        String filename = p.get("filename");
+        String length = p.get("length");
+        if (!notBlank(filename) || !notBlank(length) || !length.matches("\\d{1,10}") || Long.parseLong(length) < 1) {
+            return error("invalid_arguments");
+        }
+        String id = String.format(Locale.ROOT, "F%09d", 100_000_000 + fileSeq.incrementAndGet());
+        files.put(id, new UploadedFile(id, filename, Integer.parseInt(length), null, null, null, null));
+        JsonObject o = ok();
+        o.addProperty("upload_url", "http://127.0.0.1:" + port() + "/upload/" + id);
+        o.addProperty("file_id", id);
+        return Answer.json(o);
+    }
+
+    /**
+     * Shares uploaded files in {@code channel_id} with {@code initial_comment}. A file never uploaded (or
+     * uploaded with another length than announced) is answered {@code file_not_found} / {@code file_size_mismatch}
+     * (the second is this fake's own name).
+     */
+    private Answer completeUploadExternal(Map<String, String> p) {
+        String channel = p.get("channel_id");
+        JsonArray list;
+        try {
+            list = JsonParser.parseString(p.getOrDefault("files", "")).getAsJsonArray();
+        } catch (RuntimeException e) {
+            return error("invalid_arguments");
+        }
+        if (list.isEmpty()) {
+            return error("invalid_arguments");
+        }
+        JsonArray shared = new JsonArray();
+        synchronized (files) {
+            for (JsonElement e : list) {
+                JsonObject f = e.getAsJsonObject();
+                UploadedFile file = files.get(f.has("id") ? f.get("id").getAsString() : "");
+                if (file == null || file.bytes() == null) {
+                    return error("file_not_found");
+                }
+                if (file.bytes().length != file.length()) {
+                    return error("file_size_mismatch");
+                }
+            }
+            for (JsonElement e : list) {
+                JsonObject f = e.getAsJsonObject();
+                String id = f.get("id").getAsString();
+                String title = f.has("title") && !f.get("title").isJsonNull() ? f.get("title").getAsString() : null;
+                UploadedFile file = files.get(id).sharedIn(channel, title, p.get("initial_comment"));
+                files.put(id, file);
+                JsonObject out = new JsonObject();
+                out.addProperty("id", id);
+                out.addProperty("name", file.filename());
+                out.addProperty("title", title == null ? file.filename() : title);
+                shared.add(out);
+            }
+        }
+        JsonObject o = ok();
+        o.add("files", shared);
+        return Answer.json(o);
     }
 
     private static Answer viewAnswer(String viewParam, String id, String defaultType) {

@@ -264,6 +264,23 @@ public final class SlackRequests {
         return stateValue("static_select", "selected_option", option);
     }
 
+    /** State value of {@code checkboxes} with the options {@code values} checked (none: all cleared). */
+    public static Map<String, Object> checkboxes(String... values) {
+        List<Map<String, Object>> options = new java.util.ArrayList<>();
+        for (String value : values) {
+            Map<String, Object> option = new LinkedHashMap<>();
+            option.put("text", Map.of("type", "plain_text", "text", value, "emoji", true));
+            option.put("value", value);
+            options.add(option);
+        }
+        return stateValue("checkboxes", "selected_options", options);
+    }
+
+    /** State value of a {@code plain_text_input} left empty (Slack sends {@code "value": null}). */
+    public static Map<String, Object> emptyText() {
+        return stateValue("plain_text_input", "value", null);
+    }
+
     /** State value of a {@code multi_users_select}. */
     public static Map<String, Object> multiUserSelect(String... userIds) {
         return stateValue("multi_users_select", "selected_users", List.of(userIds));

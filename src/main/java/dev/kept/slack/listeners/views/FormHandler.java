@@ -15,6 +15,7 @@ import dev.kept.slack.listeners.InteractionRoutes;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import java.util.Set;
  */
 @Component
 class FormHandler implements ViewSubmissionHandler {
+
+    /** Elements whose state is a list of options. */
+    private static final Set<String> MULTIPLE_CHOICES = Set.of("checkboxes", "multi_static_select");
 
     static final String BUSY = "Kept is very busy right now. Please try again in a minute.";
 
@@ -60,7 +64,8 @@ class FormHandler implements ViewSubmissionHandler {
         }
         boolean taken = work.submit(() -> responder.respond(person, inbound.submit(person, submission), null, null));
         if (!taken) {
-            String firstInput = submission.texts().keySet().stream().findFirst().orElse("what");
+            String firstInput = java.util.stream.Stream.concat(submission.texts().keySet().stream(),
+                    submission.choices().keySet().stream()).findFirst().orElse("what");
             return context.ack(r -> r.responseAction("errors").errors(Map.of(firstInput, BUSY)));
         }
         return context.ack();
@@ -70,6 +75,7 @@ class FormHandler implements ViewSubmissionHandler {
         Map<String, String> texts = new HashMap<>();
         Map<String, String> people = new HashMap<>();
         Map<String, Instant> instants = new HashMap<>();
+        Map<String, List<String>> choices = new HashMap<>();
         Map<String, Map<String, ViewState.Value>> values =
                 p.getView().getState() == null ? Map.of() : p.getView().getState().getValues();
         values.forEach((blockId, byAction) -> byAction.forEach((actionId, v) -> {
@@ -82,8 +88,19 @@ class FormHandler implements ViewSubmissionHandler {
             if (v.getSelectedDateTime() != null) {
                 instants.put(actionId, Instant.ofEpochSecond(v.getSelectedDateTime()));
             }
+            if (v.getSelectedOption() != null && v.getSelectedOption().getValue() != null) {
+                choices.put(actionId, List.of(v.getSelectedOption().getValue()));
+            }
+            if (v.getSelectedOptions() != null || MULTIPLE_CHOICES.contains(v.getType())) {
+                // Checkboxes all cleared come back as an empty list: that is an answer too ("none").
+                List<String> chosen = new ArrayList<>();
+                if (v.getSelectedOptions() != null) {
+                    v.getSelectedOptions().forEach(o -> chosen.add(o.getValue()));
+                }
+                choices.put(actionId, chosen);
+            }
         }));
         String context = p.getView().getPrivateMetadata() == null ? "" : p.getView().getPrivateMetadata();
-        return new FormSubmission(p.getView().getCallbackId(), context, texts, people, instants);
+        return new FormSubmission(p.getView().getCallbackId(), context, texts, people, instants, choices);
     }
 }
