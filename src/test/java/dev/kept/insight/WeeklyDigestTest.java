@@ -202,6 +202,11 @@ class WeeklyDigestTest {
             }
             posts.add(new Posted(workspace, channel, message));
         }
+
+        @Override
+        public void sendFile(Person recipient, String filename, String content, Message comment) {
+            throw new UnsupportedOperationException("not needed by these tests");
+        }
     }
 
     /** The real store, which can be made unreachable. */

@@ -75,7 +75,7 @@ class ForgetMeRedisTest {
     final RedisNudgeQueue queue = new RedisNudgeQueue(redis, properties);
     final RedisSettingsStore settings = new RedisSettingsStore(redis, properties);
     final RedisProfileCache profiles = new RedisProfileCache(redis, properties);
-    final RedisPendingQuestions questions = new RedisPendingQuestions(redis, properties);
+    final RedisPendingQuestions questions = new RedisPendingQuestions(redis, properties, clock);
     final RedisForgetting forgetting = new RedisForgetting(redis, properties);
     final Recorder messenger = new Recorder();
     final Directory directory = person -> Optional.of(new Profile(person, person.userId().toLowerCase(),
