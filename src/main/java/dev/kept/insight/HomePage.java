@@ -7,6 +7,7 @@ import dev.kept.chat.Message.Style;
 import dev.kept.promise.ActionIds;
 import dev.kept.promise.DueFormat;
 import dev.kept.promise.Feedback;
+import dev.kept.promise.HistoryEntry;
 import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseStatus;
 
@@ -15,6 +16,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -47,12 +49,17 @@ public final class HomePage {
         Markup title = Markup.builder().bold("Your promises with Kept").build();
         Message.Builder b = Message.builder(title).text(title);
 
-        List<Promise> askedOfYou = select(made, PromiseStatus.REQUESTED);
+        List<Tracked> askedOfYou = selectTracked(made, PromiseStatus.REQUESTED);
         if (!askedOfYou.isEmpty()) {
             b.text(Markup.builder().bold("Waiting for your answer").build());
-            list(b, askedOfYou, REQUESTS_SHOWN, p -> {
-                b.text(Markup.builder().person(p.receiverId()).plain(" asks you for ").bold(clip(p.what(), WHAT_SHOWN))
-                        .plain(" by " + DueFormat.format(p.due(), zone, now) + " (" + p.id() + ")").build());
+            list(b, askedOfYou, REQUESTS_SHOWN, t -> {
+                Promise p = t.promise();
+                Markup.Builder line = Markup.builder().person(p.receiverId()).plain(" asks you for ")
+                        .bold(clip(p.what(), WHAT_SHOWN))
+                        .plain(" by " + DueFormat.format(p.due(), zone, now) + " (" + p.id() + ")");
+                proposedDue(t).ifPresent(d -> line.plain(" · you suggested " + DueFormat.format(d, zone, now)
+                        + "; waiting for them"));
+                b.text(line.build());
                 b.buttons(new Button(ActionIds.REQUEST_ACCEPT, "I'll do it", p.id().value(), Style.PRIMARY),
                         new Button(ActionIds.REQUEST_PROPOSE, "Suggest another date", p.id().value(), Style.DEFAULT),
                         new Button(ActionIds.REQUEST_DECLINE, "Can't take this on", p.id().value(), Style.DEFAULT));
@@ -76,12 +83,18 @@ public final class HomePage {
         }
         list(b, toYou, PROMISES_SHOWN, p -> b.text(line(p, " from ", p.providerId(), zone, now)));
 
-        List<Promise> yourRequests = select(received, PromiseStatus.REQUESTED);
+        List<Tracked> yourRequests = selectTracked(received, PromiseStatus.REQUESTED);
         if (!yourRequests.isEmpty()) {
             b.text(Markup.builder().bold("You asked, waiting for an answer").build());
-            list(b, yourRequests, REQUESTS_SHOWN, p -> b.text(Markup.builder().bold(p.id().value()).plain(" · ")
-                    .plain(clip(p.what(), WHAT_SHOWN)).plain(", asked of ").person(p.providerId())
-                    .plain(" · by " + DueFormat.format(p.due(), zone, now)).build()));
+            list(b, yourRequests, REQUESTS_SHOWN, t -> {
+                Promise p = t.promise();
+                Markup.Builder line = Markup.builder().bold(p.id().value()).plain(" · ")
+                        .plain(clip(p.what(), WHAT_SHOWN)).plain(", asked of ").person(p.providerId())
+                        .plain(" · by " + DueFormat.format(p.due(), zone, now));
+                proposedDue(t).ifPresent(d -> line.plain(" · they suggested " + DueFormat.format(d, zone, now)
+                        + "; you can accept it from my message about it"));
+                b.text(line.build());
+            });
         }
 
         b.text(Markup.builder().bold("How you're doing").build());
@@ -148,11 +161,35 @@ public final class HomePage {
     }
 
     private static List<Promise> select(Collection<Tracked> promises, PromiseStatus status) {
-        return promises.stream().map(Tracked::promise).filter(p -> p.status() == status)
-                .sorted(Comparator.comparing(Promise::due).thenComparing(p -> p.id().value())).toList();
+        return selectTracked(promises, status).stream().map(Tracked::promise).toList();
     }
 
-    private static void list(Message.Builder b, List<Promise> promises, int shown, Consumer<Promise> each) {
+    private static List<Tracked> selectTracked(Collection<Tracked> promises, PromiseStatus status) {
+        return promises.stream().filter(t -> t.promise().status() == status)
+                .sorted(Comparator.comparing((Tracked t) -> t.promise().due()).thenComparing(t -> t.promise().id().value()))
+                .toList();
+    }
+
+    /** The date the asked colleague last proposed for a request, if they did: the request then waits for the asker. */
+    static Optional<Instant> proposedDue(Tracked request) {
+        return request.last(HistoryEntry.Event.DATE_PROPOSED).flatMap(e -> {
+            String d = e.detail();
+            if (!d.startsWith(PROPOSED_DUE)) {
+                return Optional.empty();
+            }
+            int end = d.indexOf(';');
+            try {
+                return Optional.of(Instant.parse(d.substring(PROPOSED_DUE.length(), end < 0 ? d.length() : end).strip()));
+            } catch (java.time.format.DateTimeParseException ex) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** How {@link Promise#proposeDate} starts its history detail. */
+    private static final String PROPOSED_DUE = "proposed due ";
+
+    private static <T> void list(Message.Builder b, List<T> promises, int shown, Consumer<T> each) {
         promises.stream().limit(shown).forEach(each);
         if (promises.size() > shown) {
             b.note(Markup.plain("…and " + (promises.size() - shown) + " more: `/promise list` shows them all."));

@@ -86,6 +86,23 @@ class HomePageTest {
     }
 
     @Test
+    void aRequestWithAnotherDateSuggestedSaysWhoseTurnItIs() {
+        Tracked asked = Story.requested("PPP2", ALICE, BOB, "2026-11-29T09:00:00Z", "2026-12-01T15:00:00Z")
+                .then("2026-11-29T10:00:00Z", (p, now) -> p.proposeDate(ALICE, Instant.parse("2026-12-04T15:00:00Z"),
+                        "busy; note: early in the week", now)).tracked();
+        Tracked mine = Story.requested("PPP3", BOB, ALICE, "2026-11-29T09:00:00Z", "2026-12-01T15:00:00Z")
+                .then("2026-11-29T10:00:00Z", (p, now) -> p.proposeDate(BOB, Instant.parse("2026-12-03T15:00:00Z"), "", now))
+                .tracked();
+
+        String text = Texts.of(page(List.of(asked), List.of(mine)));
+
+        assertThat(text).contains("@U222 asks you for request PPP2 by Tuesday 1 Dec, 16:00 (PPP2) · you suggested "
+                + "Friday 4 Dec, 16:00; waiting for them");
+        assertThat(text).contains("PPP3 · request PPP3, asked of @U222 · by Tuesday 1 Dec, 16:00 · they suggested "
+                + "Thursday 3 Dec, 16:00; you can accept it from my message about it");
+    }
+
+    @Test
     void someoneNewIsWelcomedNotShownBlanks() {
         String text = Texts.of(page(List.of(), List.of()));
 
