@@ -152,4 +152,55 @@ class SlackAppHomeTest extends SlackHttpTestSupport {
         assertThat(second.param("user_id")).isEqualTo("U222");
         assertThat(slack.calls(FakeSlackApi.RESPONSE_URL)).isNotEmpty();
     }
+
+    /** A click on a button in the Home tab: Slack sends the view, and no response_url. */
+    HttpResponse<String> clickOnHome(String userId, String actionId, String value) {
+        JsonObject action = new JsonObject();
+        action.addProperty("type", "button");
+        action.addProperty("action_id", actionId);
+        action.addProperty("block_id", "b1");
+        action.addProperty("value", value);
+        action.addProperty("action_ts", "1764493200.000200");
+        JsonArray actions = new JsonArray();
+        actions.add(action);
+        JsonObject view = new JsonObject();
+        view.addProperty("id", "VHOME" + userId);
+        view.addProperty("type", "home");
+        JsonObject team = new JsonObject();
+        team.addProperty("id", TEAM);
+        JsonObject user = new JsonObject();
+        user.addProperty("id", userId);
+        user.addProperty("team_id", TEAM);
+        JsonObject payload = new JsonObject();
+        payload.addProperty("type", "block_actions");
+        payload.add("team", team);
+        payload.add("user", user);
+        payload.addProperty("api_app_id", SlackRequests.API_APP_ID);
+        payload.addProperty("token", SlackRequests.VERIFICATION_TOKEN);
+        payload.addProperty("trigger_id", "trigger-home-" + events.incrementAndGet());
+        JsonObject container = new JsonObject();
+        container.addProperty("type", "view");
+        container.addProperty("view_id", "VHOME" + userId);
+        payload.add("container", container);
+        payload.add("view", view);
+        payload.add("actions", actions);
+        return signedPost(SlackRequests.FORM, SlackRequests.interactionBody(payload.toString()));
+    }
+
+    @Test
+    void aClickOnTheHomeTabIsAnsweredByDmAndThePageShowsTheNewState() {
+        slash("U333", "ask <@U222|bob> for the contract review by friday 3pm");
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !store.open(WS.person("U222"), Side.MADE, 5).isEmpty());
+        String id = store.open(WS.person("U222"), Side.MADE, 5).get(0).id().value();
+        openHome("U222");
+        Call before = awaitHome("U222");
+        assertThat(before.view()).contains(ActionIds.REQUEST_ACCEPT, id);
+        slack.reset();
+
+        clickOnHome("U222", ActionIds.REQUEST_ACCEPT, id);
+        Call answer = awaitCall("chat.postMessage", c -> "U222".equals(c.param("channel")) && c.mentions("You took on"));
+        assertThat(answer.mentions("the contract review")).isTrue();
+        Call after = awaitHome("U222");
+        assertThat(after.view()).doesNotContain(ActionIds.REQUEST_ACCEPT).contains("the contract review");
+    }
 }

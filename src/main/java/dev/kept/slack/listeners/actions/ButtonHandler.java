@@ -6,6 +6,7 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.kept.chat.Interactions;
+import dev.kept.insight.InsightService;
 import dev.kept.chat.Person;
 import dev.kept.slack.SlackResponder;
 import dev.kept.slack.SlackWork;
@@ -22,11 +23,13 @@ class ButtonHandler implements BlockActionHandler {
     private final InteractionRoutes owners;
     private final SlackResponder responder;
     private final SlackWork work;
+    private final InsightService insight;
 
-    ButtonHandler(List<Interactions> features, SlackResponder responder, SlackWork work) {
+    ButtonHandler(List<Interactions> features, SlackResponder responder, SlackWork work, InsightService insight) {
         this.owners = new InteractionRoutes(features, Interactions::actionIds);
         this.responder = responder;
         this.work = work;
+        this.insight = insight;
     }
 
     Set<String> actionIds() {
@@ -46,8 +49,16 @@ class ButtonHandler implements BlockActionHandler {
         }
         String teamId = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
         Person person = SlackResponder.workspace(teamId).person(p.getUser().getId());
-        work.submit(() -> responder.respond(person, owner.action(person, action.getActionId(), action.getValue()),
-                p.getResponseUrl(), p.getTriggerId()));
+        // A click on the Home tab has no response_url: the answer comes as a DM, and the page is
+        // published again so it shows where things stand now.
+        boolean fromHome = p.getView() != null && "home".equals(p.getView().getType());
+        work.submit(() -> {
+            responder.respond(person, owner.action(person, action.getActionId(), action.getValue()),
+                    p.getResponseUrl(), p.getTriggerId());
+            if (fromHome) {
+                insight.showHome(person);
+            }
+        });
         return context.ack();
     }
 }
