@@ -60,8 +60,10 @@ public final class DigestCalculator {
                 mostFirst(keptOnTime), mostFirst(constructive));
     }
 
+    /** The people to thank, most first; someone Kept was asked to forget is counted in the totals, never named. */
     private static List<Digest.Count> mostFirst(Map<String, Integer> counts) {
         return counts.entrySet().stream()
+                .filter(e -> !dev.kept.privacy.FormerColleague.is(e.getKey()))
                 .map(e -> new Digest.Count(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingInt(Digest.Count::times).reversed().thenComparing(Digest.Count::userId))
                 .limit(Digest.RECOGNISED)

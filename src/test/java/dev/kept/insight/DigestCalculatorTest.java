@@ -72,6 +72,21 @@ class DigestCalculatorTest {
     }
 
     @Test
+    void someoneKeptWasAskedToForgetCountsInTheTotalsButIsNeverNamed() {
+        String former = dev.kept.privacy.FormerColleague.ID;
+        List<Tracked> withFormer = List.of(
+                Story.made("DDF2", former, BOB, "2026-11-23T10:00:00Z", "2026-11-25T15:00:00Z")
+                        .delivered("2026-11-25T10:00:00Z").rated("2026-11-26T09:00:00Z", 4).tracked(),
+                Story.made("DDF3", BOB, former, "2026-11-23T10:00:00Z", "2026-11-25T15:00:00Z")
+                        .delivered("2026-11-25T10:00:00Z").rated("2026-11-26T09:00:00Z", 5)
+                        .feedback("2026-11-26T10:00:00Z", "SECRET-better-text", "", "").tracked());
+        Digest d = DigestCalculator.compute(FROM, TO, withFormer, TO);
+        assertThat(d.onTime()).isEqualTo(2);
+        assertThat(d.keptOnTime()).containsExactly(new Digest.Count(BOB, 1));
+        assertThat(d.constructive()).isEmpty();
+    }
+
+    @Test
     void saysTheTotalsAndThanksPeopleButNeverQuotesFeedbackOrAnyonesRating() {
         Message m = InsightMessages.digest(DigestCalculator.compute(FROM, TO, week, TO), ZoneOffset.UTC);
         String text = Texts.of(m);

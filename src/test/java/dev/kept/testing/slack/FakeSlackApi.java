@@ -1210,14 +1210,17 @@ public final class FakeSlackApi implements AutoCloseable {
         if (!any && c.param("blocks") == null && !c.body().isEmpty()) {
             sb.append(" body=").append(excerpt(c.body()));
         }
+        // What a person would read in Slack, one block text after another (buttons in brackets): a
+        // message's blocks, or the view of an App Home page.
         String blocks = c.param("blocks");
-        if (blocks != null && !blocks.isEmpty()) {
-            // What a person would read in Slack, one block text after another (buttons in brackets).
+        String readable = blocks != null && !blocks.isEmpty() ? blocks
+                : "views.publish".equals(c.method()) ? c.param("view") : null;
+        if (readable != null && !readable.isEmpty()) {
             List<String> texts = new ArrayList<>();
             try {
-                collectTexts(com.google.gson.JsonParser.parseString(blocks), texts);
+                collectTexts(com.google.gson.JsonParser.parseString(readable), texts);
             } catch (RuntimeException e) {
-                texts.add(excerpt(blocks));
+                texts.add(excerpt(readable));
             }
             sb.append("\n    ").append(String.join("\n    ", texts));
         }
