@@ -7,4 +7,17 @@ public interface SettingsStore {
     PersonalSettings of(Person person);
 
     void save(Person person, PersonalSettings settings);
+
+    /** Everyone on the defaults, and nothing can be saved (for narrow tests and tools). */
+    SettingsStore DEFAULTS_ONLY = new SettingsStore() {
+        @Override
+        public PersonalSettings of(Person person) {
+            return PersonalSettings.DEFAULTS;
+        }
+
+        @Override
+        public void save(Person person, PersonalSettings settings) {
+            throw new UnsupportedOperationException("settings are not kept here");
+        }
+    };
 }

@@ -43,7 +43,7 @@ public class NudgePlanner implements FollowUps {
 
     /** Everyone on Kept's defaults (for narrow tests). */
     public NudgePlanner(NudgeProperties settings, Directory directory, Clock clock) {
-        this(settings, directory, clock, DEFAULTS_ONLY);
+        this(settings, directory, clock, SettingsStore.DEFAULTS_ONLY);
     }
 
     @Autowired
@@ -55,17 +55,6 @@ public class NudgePlanner implements FollowUps {
         this.personal = personal;
     }
 
-    private static final SettingsStore DEFAULTS_ONLY = new SettingsStore() {
-        @Override
-        public PersonalSettings of(Person person) {
-            return PersonalSettings.DEFAULTS;
-        }
-
-        @Override
-        public void save(Person person, PersonalSettings s) {
-            throw new UnsupportedOperationException("settings are not kept here");
-        }
-    };
 
     /** Kept's working hours, before anyone's own settings. */
     WorkingHours hours() {

@@ -8,7 +8,6 @@ import dev.kept.chat.Message;
 import dev.kept.chat.Messenger;
 import dev.kept.chat.PendingQuestions;
 import dev.kept.chat.Person;
-import dev.kept.chat.PersonalSettings;
 import dev.kept.chat.SettingsStore;
 import dev.kept.chat.Profile;
 import org.slf4j.Logger;
@@ -56,7 +55,7 @@ public class PromiseService {
     /** Everyone on default settings, and no question waits for an answer in DMs (for narrow tests). */
     public PromiseService(PromiseStore store, Directory directory, Messenger messenger, Clock clock,
                           FollowUps followUps) {
-        this(store, directory, messenger, clock, followUps, DEFAULT_SETTINGS, NO_QUESTIONS, Duration.ofHours(24));
+        this(store, directory, messenger, clock, followUps, SettingsStore.DEFAULTS_ONLY, NO_QUESTIONS, Duration.ofHours(24));
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -75,17 +74,6 @@ public class PromiseService {
         this.answerWindow = answerWindow;
     }
 
-    private static final SettingsStore DEFAULT_SETTINGS = new SettingsStore() {
-        @Override
-        public PersonalSettings of(Person person) {
-            return PersonalSettings.DEFAULTS;
-        }
-
-        @Override
-        public void save(Person person, PersonalSettings s) {
-            throw new UnsupportedOperationException("settings are not kept here");
-        }
-    };
 
     private static final PendingQuestions NO_QUESTIONS = new PendingQuestions() {
         @Override
