@@ -3,12 +3,8 @@ package dev.kept.slack;
 import dev.kept.chat.Person;
 import dev.kept.chat.Workspace;
 import dev.kept.insight.WeeklyDigest;
-import dev.kept.promise.FollowUps;
-import dev.kept.promise.HistoryEntry;
 import dev.kept.promise.Promise;
-import dev.kept.promise.PromiseDraft;
 import dev.kept.promise.PromiseService;
-import dev.kept.promise.PromiseStatus;
 import dev.kept.promise.PromiseStore;
 import dev.kept.testing.slack.FakeSlackApi;
 import dev.kept.testing.slack.FakeSlackApi.Call;
@@ -17,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Instant;
-import java.util.function.BiFunction;
 
 import static dev.kept.slack.SlackAppHomeTest.DIGEST_CHANNEL;
 import static dev.kept.slack.SlackAppHomeTest.homeOpenedBody;
@@ -81,6 +76,9 @@ class SlackInsightTwentyPromisesTest extends SlackHttpTestSupport {
     @Autowired
     WeeklyDigest digest;
 
+    @Autowired
+    dev.kept.feedback.FeedbackService feedbackService;
+
     void at(String instant) {
         clock.set(Instant.parse(instant));
     }
@@ -89,26 +87,17 @@ class SlackInsightTwentyPromisesTest extends SlackHttpTestSupport {
         return promises.make(provider, receiver.userId(), what, "", Instant.parse(due)).promise();
     }
 
-    /** A request as the requests feature stores it: {@code asker} asks {@code asked}; nothing is a promise yet. */
+    /** {@code asker} asks {@code asked} ({@code /promise ask}); nothing is a promise yet. */
     Promise request(Person asked, Person asker, String what, String due) {
-        return store.create(new PromiseDraft(WS, asked.userId(), asker.userId(), what, "", Instant.parse(due),
-                        clock.instant(), PromiseStatus.REQUESTED),
-                new HistoryEntry(clock.instant(), asker.userId(), HistoryEntry.Event.REQUESTED, "due " + due),
-                p -> FollowUps.Plan.none());
-    }
-
-    /** A transition the services don't offer yet (feedback, requests), applied to the stored promise. */
-    void apply(Promise p, BiFunction<Promise, Instant, Promise.Change> transition) {
-        Promise current = store.find(WS, p.id()).orElseThrow();
-        assertThat(store.apply(transition.apply(current, clock.instant()), FollowUps.Plan.none())).isTrue();
+        return promises.request(asker, asked.userId(), what, "", Instant.parse(due)).promise();
     }
 
     void feedback(Promise p, String better, String easier, String thanks) {
-        apply(p, (x, now) -> x.giveFeedback(x.receiverId(), better, easier, thanks, now));
+        feedbackService.give(p.receiver(), p.id(), better, easier, thanks);
     }
 
     void thank(Promise p) {
-        apply(p, (x, now) -> x.thankForFeedback(x.providerId(), now));
+        feedbackService.thank(p.provider(), p.id());
     }
 
     void moveDue(Person provider, Promise p, String newDue) {
@@ -179,8 +168,8 @@ class SlackInsightTwentyPromisesTest extends SlackHttpTestSupport {
         at("2026-11-20T10:00:00Z");
         promises.deliver(ALICE, p4.id());               // by the new date
         at("2026-11-20T12:00:00Z");
-        apply(p9, (x, now) -> x.accept(ALICE.userId(), now));
-        apply(p11, (x, now) -> x.decline(ALICE.userId(), "I'm away that weekend", now));
+        promises.acceptRequest(ALICE, p9.id());
+        promises.decline(ALICE, p11.id(), "I'm away that weekend");
 
         // ------------------------------------------------------------ the digest's week
         at("2026-11-23T10:00:00Z");
