@@ -175,23 +175,21 @@ class SlackInjectionTest extends SlackHttpTestSupport {
     // ---------------------------------------------------------------- helpers
 
     Promise alicePromisesBob(String text) {
-        long before = store.countOpen(WS.person("U111"), Side.MADE);
-        slash("U111", "<@U222|bob> " + text);
-        await().atMost(Duration.ofSeconds(10)).until(() -> store.countOpen(WS.person("U111"), Side.MADE) > before);
-        return store.open(WS.person("U111"), Side.MADE, 50).stream()
-                .max(java.util.Comparator.comparing(Promise::created).thenComparing(x -> x.id().value()))
-                .filter(x -> before == 0 || x.what().startsWith(text.substring(0, 6)))
-                .orElseGet(() -> store.open(WS.person("U111"), Side.MADE, 50).stream()
-                        .filter(x -> x.what().startsWith(text.substring(0, 6))).findFirst().orElseThrow());
+        return theNewOne(Side.MADE, () -> slash("U111", "<@U222|bob> " + text));
     }
 
     Promise aliceAsksBob(String text) {
-        long before = store.countOpen(WS.person("U111"), Side.RECEIVED);
-        slash("U111", "ask <@U222|bob> " + text);
-        await().atMost(Duration.ofSeconds(10)).until(() -> store.countOpen(WS.person("U111"), Side.RECEIVED) > before);
-        String what = text.replaceFirst("^for ", "").substring(0, 8);
-        return store.open(WS.person("U111"), Side.RECEIVED, 50).stream()
-                .filter(x -> x.what().startsWith(what)).findFirst().orElseThrow();
+        return theNewOne(Side.RECEIVED, () -> slash("U111", "ask <@U222|bob> " + text));
+    }
+
+    /** Alice's open promise (on {@code side}) that {@code command} added. */
+    Promise theNewOne(Side side, Runnable command) {
+        java.util.Set<String> before = new java.util.HashSet<>();
+        store.open(WS.person("U111"), side, 100).forEach(x -> before.add(x.id().value()));
+        command.run();
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.countOpen(WS.person("U111"), side) > before.size());
+        return store.open(WS.person("U111"), side, 100).stream().filter(x -> !before.contains(x.id().value()))
+                .findFirst().orElseThrow();
     }
 
     Promise current(Promise p) {
