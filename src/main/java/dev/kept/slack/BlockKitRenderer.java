@@ -12,6 +12,8 @@ import com.slack.api.model.block.composition.OptionObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -36,10 +38,30 @@ import static com.slack.api.model.view.Views.viewTitle;
  * ({@code & < >}) so it can never become a mention, a broadcast like {@code <!channel>} or a link;
  * only {@link Markup.PersonRef} spans, which the core adds itself, become mentions (except the
  * {@link FormerColleague} marker, which is shown as plain words).
+ *
+ * <p>Slack's mrkdwn has no escape for its formatting marks ({@code *bold*}, {@code _italic_},
+ * {@code ~strike~}, {@code `code`}): the only escapes it knows are {@code &amp; &lt; &gt;}. So that what
+ * people type is shown as they typed it, those four marks in plain and bold spans are replaced by
+ * lookalikes Slack doesn't read as marks ({@code ∗ ˍ ∼ ˋ}), and control characters (other than
+ * newline and tab) are dropped. In plain text a {@code * _ ~} between two letters or digits is left
+ * alone ({@code America/New_York}): Slack never formats inside a word. Bold text replaces them all. Kept's own hints keep their formatting: a plain span may carry a
+ * code hint ({@code `/promise list`}, {@code `by friday 3pm`}) or a button name Kept wrote, and
+ * {@link #KEPT_OWN_FORMATTING} names exactly those. A person who types such a hint sees it as
+ * code, which is harmless: it can neither ping nor link.
  */
 public final class BlockKitRenderer {
 
     static final int TITLE_LIMIT = 24;
+
+    /**
+     * The formatting Kept writes itself into plain spans: code hints for its commands and date
+     * examples, and the one button name it quotes in bold. Everything else that looks like a mark is
+     * shown literally.
+     */
+    static final Pattern KEPT_OWN_FORMATTING = Pattern.compile(
+            "`(?:/promise|promise )[^`\\n]{0,120}`"
+                    + "|`(?:by )?(?:in 3 days|tomorrow|friday 3pm|dec 1)`"
+                    + "|\\*Can't take this on\\*");
 
     private BlockKitRenderer() {
     }
@@ -48,20 +70,90 @@ public final class BlockKitRenderer {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /**
+     * Text shown exactly as typed: escaped, with Slack's formatting marks replaced by lookalikes and
+     * control characters (except newline and tab) removed. Everything is replaced, as inside bold.
+     */
+    public static String literal(String text) {
+        return literal(text, true);
+    }
+
+    /**
+     * {@code everyMark}: replace every {@code * _ ~}; otherwise only those that could open or close
+     * formatting. Slack reads them as marks only at a word's edge, so one between two letters or digits
+     * ({@code America/New_York}, {@code snake_case}) stays as it is. A backtick is always replaced.
+     */
+    static String literal(String text, boolean everyMark) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '*' || c == '_' || c == '~') && !everyMark && insideWord(text, i)) {
+                out.append(c);
+                continue;
+            }
+            switch (c) {
+                case '*' -> out.append('\u2217');   // ∗ ASTERISK OPERATOR
+                case '_' -> out.append('\u02CD');   // ˍ MODIFIER LETTER LOW MACRON
+                case '~' -> out.append('\u223C');   // ∼ TILDE OPERATOR
+                case '`' -> out.append('\u02CB');   // ˋ MODIFIER LETTER GRAVE ACCENT
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default -> {
+                    if (!isControl(c)) {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean insideWord(String text, int i) {
+        return i > 0 && i < text.length() - 1 && Character.isLetterOrDigit(text.charAt(i - 1))
+                && Character.isLetterOrDigit(text.charAt(i + 1));
+    }
+
+    /** C0 and C1 control characters and DEL, except newline and tab. */
+    static boolean isControl(char c) {
+        return c != '\n' && c != '\t' && (c < 0x20 || (c >= 0x7F && c <= 0x9F));
+    }
+
+    /** A plain span: literal, except the formatting Kept wrote itself ({@link #KEPT_OWN_FORMATTING}). */
+    static String plain(String text) {
+        Matcher m = KEPT_OWN_FORMATTING.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        while (m.find()) {
+            out.append(literal(text.substring(from, m.start()), false));
+            String own = m.group();
+            char mark = own.charAt(0);
+            out.append(mark).append(literal(own.substring(1, own.length() - 1), false)).append(mark);
+            from = m.end();
+        }
+        return out.append(literal(text.substring(from), false)).toString();
+    }
+
     public static String mrkdwn(Markup markup) {
         StringBuilder out = new StringBuilder();
+        // Adjacent plain spans are read as one, so a hint Kept split across spans stays whole.
+        StringBuilder pending = new StringBuilder();
         for (Markup.Span span : markup.spans()) {
             if (span instanceof Markup.Plain p) {
-                out.append(escape(p.text()));
-            } else if (span instanceof Markup.Bold b) {
+                pending.append(p.text());
+                continue;
+            }
+            out.append(plain(pending.toString()));
+            pending.setLength(0);
+            if (span instanceof Markup.Bold b) {
                 String t = b.text().strip();
                 if (!t.isEmpty()) {
                     // Slack only bolds *text* without spaces inside the stars: keep the spaces outside.
                     if (Character.isWhitespace(b.text().charAt(0))) {
                         out.append(' ');
                     }
-                    // A '*' typed inside would end the bold early: show it as a lookalike instead.
-                    out.append('*').append(escape(t.replace("*", "\u2217"))).append('*');
+                    // A mark typed inside (a '*' would end the bold early) is shown as a lookalike.
+                    out.append('*').append(literal(t)).append('*');
                     if (Character.isWhitespace(b.text().charAt(b.text().length() - 1))) {
                         out.append(' ');
                     }
@@ -75,7 +167,7 @@ public final class BlockKitRenderer {
                 }
             }
         }
-        return out.toString();
+        return out.append(plain(pending.toString())).toString();
     }
 
     /** At the start of the text, a line or a sentence: "A former colleague", not "a former colleague". */
@@ -102,7 +194,7 @@ public final class BlockKitRenderer {
             } else if (block instanceof Message.Fields f) {
                 List<TextObject> fields = new ArrayList<>();
                 for (Message.Field field : f.fields()) {
-                    fields.add(markdownText("*" + escape(field.label()) + "*\n" + mrkdwn(field.value())));
+                    fields.add(markdownText("*" + literal(field.label()) + "*\n" + mrkdwn(field.value())));
                 }
                 blocks.add(section(s -> s.fields(fields)));
             } else if (block instanceof Message.Note n) {

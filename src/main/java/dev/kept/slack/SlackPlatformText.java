@@ -18,6 +18,7 @@ final class SlackPlatformText implements PlatformText {
 
     private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
     private static final Pattern TOKEN = Pattern.compile("<([^>]*)>");
+    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final Workspace workspace;
     private final Directory directory;
@@ -54,6 +55,10 @@ final class SlackPlatformText implements PlatformText {
                 return "@" + label;
             }
             String id = target.substring(1);
+            if (!PLAIN_ID.matcher(id).matches()) {
+                // "<@>" or "<@ x y>" typed by hand is no user id: looking it up would throw.
+                return "@" + id;
+            }
             return "@" + directory.lookup(workspace.person(id)).map(Profile::displayName).orElse(id);
         }
         if (target.startsWith("#")) {

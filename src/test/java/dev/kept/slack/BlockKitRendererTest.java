@@ -121,6 +121,46 @@ class BlockKitRendererTest {
         }
 
         @Test
+        void formattingMarksPeopleTypeAreShownLiterallyAsLookalikes() {
+            // Slack has no escape for * _ ~ `: lookalikes it doesn't read as marks keep them literal.
+            String typed = "*bold* _it_ ~gone~ `code` (*x*) a`b";
+            String shown = "\u2217bold\u2217 \u02CDit\u02CD \u223Cgone\u223C \u02CBcode\u02CB (\u2217x\u2217) a\u02CBb";
+            assertThat(BlockKitRenderer.mrkdwn(Markup.plain(typed))).isEqualTo(shown);
+            assertThat(BlockKitRenderer.mrkdwn(Markup.builder().bold(typed).build())).isEqualTo("*" + shown + "*");
+            assertThat(BlockKitRenderer.mrkdwn(Markup.plain(typed))).doesNotContain("*", "_", "~", "`");
+        }
+
+        @Test
+        void aMarkInsideAWordCantFormatAndStaysInPlainTextButNotInBold() {
+            assertThat(BlockKitRenderer.mrkdwn(Markup.plain("America/New_York 5*3 a~b _x")))
+                    .isEqualTo("America/New_York 5*3 a~b \u02CDx");
+            assertThat(BlockKitRenderer.mrkdwn(Markup.builder().bold("New_York").build())).isEqualTo("*New\u02CDYork*");
+        }
+
+        @Test
+        void controlCharactersAreDroppedButNewlinesAndTabsStay() {
+            String typed = "a\u0000b\u0007c\u001Bd\u007Fe\u0085f\rg\nh\ti";
+            assertThat(BlockKitRenderer.mrkdwn(Markup.plain(typed))).isEqualTo("abcdefg\nh\ti");
+            assertThat(BlockKitRenderer.mrkdwn(Markup.builder().bold(typed).build())).isEqualTo("*abcdefg\nh\ti*");
+        }
+
+        @Test
+        void keptsOwnHintsKeepTheirFormattingEvenWhenSplitAcrossSpans() {
+            assertThat(BlockKitRenderer.mrkdwn(Markup.plain("Try `/promise list` or `by friday 3pm`.")))
+                    .isEqualTo("Try `/promise list` or `by friday 3pm`.");
+            Markup split = Markup.builder().plain("use *Can't take this on* or `/promise decline ")
+                    .plain("K7Q2 <a short reason>`.").build();
+            assertThat(BlockKitRenderer.mrkdwn(split))
+                    .isEqualTo("use *Can't take this on* or `/promise decline K7Q2 &lt;a short reason&gt;`.");
+        }
+
+        @Test
+        void aCodeSpanPeopleTypeIsNotKeptsHint() {
+            assertThat(BlockKitRenderer.mrkdwn(Markup.plain("`rm -rf` and `<!channel>`")))
+                    .isEqualTo("\u02CBrm -rf\u02CB and \u02CB&lt;!channel&gt;\u02CB");
+        }
+
+        @Test
         void anAsteriskInsideBoldCannotEndItEarly() {
             assertThat(BlockKitRenderer.mrkdwn(Markup.builder().bold("5*3 deck").build())).isEqualTo("*5\u22173 deck*");
         }

@@ -67,6 +67,13 @@ class SlackPlatformTextTest {
     }
 
     @Test
+    void aHandTypedMentionThatIsNoUserIdIsReadAsWordsWithoutAskingTheDirectory() {
+        // found by CommandGrammarPropertiesTest: "<@>" made the lookup throw, and the person got "something went wrong"
+        assertThat(text.plain("a <@> b <@a b?> c")).isEqualTo("a @ b @a b? c");
+        assertThat(lookedUp).isEmpty();
+    }
+
+    @Test
     void aMentionOfSomeoneTheDirectoryDoesNotKnowFallsBackToTheId() {
         assertThat(text.plain("<@U404>")).isEqualTo("@U404");
     }
