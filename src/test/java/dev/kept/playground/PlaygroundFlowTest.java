@@ -3,6 +3,8 @@ package dev.kept.playground;
 import dev.kept.KeptApplication;
 import dev.kept.chat.FormSubmission;
 import dev.kept.promise.ActionIds;
+import dev.kept.chat.SettingsStore;
+import dev.kept.privacy.PrivacyIds;
 import dev.kept.promise.PromiseInbound;
 import dev.kept.testing.redis.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +56,9 @@ class PlaygroundFlowTest {
 
     @Autowired
     PromiseInbound inbound;
+
+    @Autowired
+    SettingsStore settings;
 
     PlaygroundBrowser alice;
     PlaygroundBrowser bob;
@@ -227,6 +232,35 @@ class PlaygroundFlowTest {
         assertThat(alice.get("/playground/part/conversation?as=bob").html()).contains("the Q3 deck")
                 .doesNotContain("<html");
         response.body().close();
+    }
+
+    @Test
+    void aFormWithChoicesAndTheHomePage() {
+        PlaygroundBrowser.Page opened = alice.say("/promise settings");
+        String entry = formEntry(opened);
+        assertThat(opened.html()).contains("type=\"checkbox\"", "name=\"in." + PrivacyIds.INPUT_WORK_START + "\"");
+
+        PlaygroundBrowser.Page wrong = alice.submit(entry, Map.of(PrivacyIds.INPUT_ZONE, "Mars/Olympus",
+                PrivacyIds.INPUT_WORK_START, "default", PrivacyIds.INPUT_WORK_END, "default"));
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(unescape(wrong.html())).contains("I don't know the time zone");
+
+        // Every checkbox cleared: feedback prompts off. Nothing else changes.
+        PlaygroundBrowser.Page saved = alice.post("/playground/submit", Map.of("entry", entry,
+                "in." + PrivacyIds.INPUT_ZONE, "Asia/Tokyo", "in." + PrivacyIds.INPUT_WORK_START, "default",
+                "in." + PrivacyIds.INPUT_WORK_END, "default", "in." + PrivacyIds.INPUT_DAILY_CAP, ""));
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(unescape(saved.conversation())).contains("Saved.");
+        assertThat(settings.of(new dev.kept.chat.Workspace("playground", "local").person("alice")))
+                .satisfies(s -> {
+                    assertThat(s.zone()).isEqualTo("Asia/Tokyo");
+                    assertThat(s.feedbackPrompts()).isFalse();
+                });
+
+        alice.say("/promise @bob the Q3 deck in 3 hours");
+        PlaygroundBrowser.Page home = alice.post("/playground/home", Map.of());
+        String homePart = home.html().substring(home.html().indexOf("id=\"home-h\""));
+        assertThat(unescape(homePart)).contains("the Q3 deck");
     }
 
     private static String formEntry(PlaygroundBrowser.Page page) {
