@@ -26,12 +26,28 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreDoesNotUseAdapters = noClasses().that().resideInAnyPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage("dev.kept.slack..", "dev.kept.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.kept.slack..", "dev.kept.store..", "dev.kept.playground..")
             .because("the core owns its ports and adapters implement them");
 
     @ArchTest
     static final ArchRule slackDoesNotReachIntoTheStore = noClasses().that().resideInAPackage("dev.kept.slack..")
             .should().dependOnClassesThat().resideInAPackage("dev.kept.store..")
+            .because("adapters meet only through the core's ports");
+
+    @ArchTest
+    static final ArchRule slackDoesNotUseThePlayground = noClasses().that().resideInAPackage("dev.kept.slack..")
+            .should().dependOnClassesThat().resideInAPackage("dev.kept.playground..")
+            .because("adapters meet only through the core's ports");
+
+    @ArchTest
+    static final ArchRule playgroundDoesNotUseOtherAdapters = noClasses().that().resideInAPackage("dev.kept.playground..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.kept.slack..", "dev.kept.store..", "com.slack..",
+                    "org.springframework.data.redis..", "io.lettuce..")
+            .because("the playground is an adapter of the core: it reaches Redis only through the core's ports");
+
+    @ArchTest
+    static final ArchRule storeDoesNotKnowThePlayground = noClasses().that().resideInAPackage("dev.kept.store..")
+            .should().dependOnClassesThat().resideInAPackage("dev.kept.playground..")
             .because("adapters meet only through the core's ports");
 
     @ArchTest

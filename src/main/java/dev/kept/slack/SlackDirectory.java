@@ -3,7 +3,7 @@ package dev.kept.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
-import dev.kept.chat.Directory;
+import dev.kept.chat.PlatformDirectory;
 import dev.kept.chat.Person;
 import dev.kept.chat.Profile;
 import dev.kept.chat.ProfileCache;
@@ -17,7 +17,12 @@ import java.util.Optional;
 
 /** Who a Slack user is, from {@code users.info}, cached in Redis so most lookups cost no Web API call. */
 @Component
-class SlackDirectory implements Directory {
+class SlackDirectory implements PlatformDirectory {
+
+    @Override
+    public String platform() {
+        return "slack";
+    }
 
     static final Duration CACHE_FOR = Duration.ofHours(12);
 

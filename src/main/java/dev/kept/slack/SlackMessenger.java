@@ -12,7 +12,7 @@ import com.slack.api.model.Message.Metadata;
 import dev.kept.chat.Delivery;
 import dev.kept.chat.DeliveryFailedException;
 import dev.kept.chat.Message;
-import dev.kept.chat.Messenger;
+import dev.kept.chat.PlatformMessenger;
 import dev.kept.chat.Person;
 import dev.kept.chat.Workspace;
 import com.slack.api.model.view.View;
@@ -35,7 +35,12 @@ import java.util.Set;
  * lookup is needed.
  */
 @Component
-class SlackMessenger implements Messenger {
+class SlackMessenger implements PlatformMessenger {
+
+    @Override
+    public String platform() {
+        return "slack";
+    }
 
     /** Message metadata that tags a nudge, so a re-claimed nudge can find out it was already posted. */
     static final String METADATA_TYPE = "kept_nudge";
