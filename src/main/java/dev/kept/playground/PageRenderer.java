@@ -49,7 +49,8 @@ final class PageRenderer {
                 <title>Kept playground</title>
                 <link rel="stylesheet" href="/playground.css">
                 </head><body>
-                <header class="banner" role="banner"><p><strong>Local playground.</strong> """);
+                <header class="banner" role="banner"><p><strong>Local playground.</strong>""");
+        h.append(' ');
         h.append(v.besideSlack()
                 ? "This is Kept on this machine, beside Slack. The people here are simulated: Slack never sees them."
                 : "This is Kept on your machine, not connected to Slack. The colleagues are simulated and nothing leaves this computer.");
