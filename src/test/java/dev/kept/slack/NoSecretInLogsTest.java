@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import redis.embedded.RedisServer;
@@ -33,7 +34,7 @@ import redis.embedded.RedisServer;
  * token, signing secret, and a Redis URL whose password the Redis really requires), is driven through
  * commands, a button, a DM, a form, a badly signed request, a request with a stale timestamp, and a Redis
  * outage; everything it writes to the console (its log, Spring's, Lettuce's and the Slack SDK's, at their
- * default levels) is captured, and none of the secrets appears in it, raw, URL-encoded or in Base64.
+ * default levels, and again with those at DEBUG) is captured, and none of the secrets appears in it, raw, URL-encoded or in Base64.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretInLogsTest {
@@ -60,19 +61,50 @@ class NoSecretInLogsTest {
         slack.close();
     }
 
+    /** The loggers the DEBUG run turns up: the Slack SDK (it logs requests), Lettuce and Redis (connections), Kept. */
+    static final List<String> DEBUG_LOGGERS = List.of("com.slack.api", "io.lettuce", "org.springframework.data.redis",
+            "dev.kept");
+
+    @AfterEach
+    void defaultLevels() {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        DEBUG_LOGGERS.forEach(name -> logging.setLogLevel(name, null));
+    }
+
     @Test
     void noSecretAppearsInAnyLogLine(CapturedOutput output) throws Exception {
+        run(output);
+    }
+
+    /**
+     * The same at DEBUG. The Slack SDK then logs the first 16 characters of the bot token ("token:
+     * xoxb-1111-2222-L..."), by its own design: in a real token that is the public team and bot numbers,
+     * before the random part. Nothing of the random part ({@code LeakCanaryBotToken} here) may appear.
+     */
+    @Test
+    void noSecretAppearsInAnyLogLineAtDebugLevel(CapturedOutput output) throws Exception {
+        List<String> args = new java.util.ArrayList<>();
+        DEBUG_LOGGERS.forEach(name -> args.add("--logging.level." + name + "=DEBUG"));
+        run(output, args.toArray(String[]::new));
+        assertThat(output.getAll()).as("the DEBUG run logged at DEBUG").contains("DEBUG")
+                .doesNotContain("eakCanaryBot");
+    }
+
+    void run(CapturedOutput output, String... extraArgs) throws Exception {
         int redisPort = TestRedis.freePort();
         redis = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort)
                 .setting("save \"\"").setting("appendonly no").setting("requirepass " + REDIS_PASSWORD).build();
         redis.start();
         String redisUrl = "redis://:" + URLEncoder.encode(REDIS_PASSWORD, StandardCharsets.UTF_8) + "@127.0.0.1:" + redisPort;
 
-        kept = new SpringApplicationBuilder(KeptApplication.class, SlackHttpTestSupport.TestClock.class).run(
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "--server.port=0", "--kept.slack.bot-token=" + BOT_TOKEN, "--kept.slack.app-token=",
                 "--kept.slack.signing-secret=" + SIGNING_SECRET, "--kept.slack.api-url=" + slack.baseUrl(),
                 "--kept.redis.url=" + redisUrl, "--kept.redis.timeout=500ms",
-                "--management.endpoint.health.show-details=always");
+                "--management.endpoint.health.show-details=always"));
+        args.addAll(List.of(extraArgs));
+        kept = new SpringApplicationBuilder(KeptApplication.class, SlackHttpTestSupport.TestClock.class)
+                .run(args.toArray(String[]::new));
         int port = ((WebServerApplicationContext) kept).getWebServer().getPort();
         MutableClock clock = kept.getBean(MutableClock.class);
         URI events = URI.create("http://127.0.0.1:" + port + "/slack/events");
