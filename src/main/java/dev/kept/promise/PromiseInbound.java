@@ -115,7 +115,7 @@ public class PromiseInbound implements Interactions {
         String t = text == null ? "" : text.strip();
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.equals("promise") || lower.startsWith("promise ") || lower.startsWith("/promise")
-                || lower.matches("(ask|request) <@.*")) {
+                || lower.matches("(ask|request) <?@.*")) {
             return true;
         }
         String[] words = t.split("\\s+");

@@ -150,6 +150,16 @@ class PromiseInboundTest {
 
     // ---------------------------------------------------------------- making a promise by command
 
+    /** A DM is taken as the answer to Kept's question unless it is plainly a command. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "list|true", "help|true", "done K7Q2|true", "promise <@UBOB> the deck by friday|true",
+            "/promise list|true", "ask <@UBOB> for the deck by friday|true", "ask @bob for the deck by friday|true",
+            "the revenue numbers first|false", "done by a designer, please|false", "asking nicely matters|false"})
+    void plainCommandsAreToldApartFromFreeText(String text, boolean command) {
+        assertThat(inbound.looksLikeCommand(text)).isEqualTo(command);
+    }
+
     @Nested
     class MakingAPromise {
 
