@@ -14,6 +14,9 @@
       .then(function (html) { if (html !== null) { target.innerHTML = html; } });
   }
   var source = new EventSource('/playground/events?as=' + encodeURIComponent(as));
+  // What arrived between rendering the page and listening (a nudge sent right after a clock jump)
+  // would otherwise be missed: look once more whenever the stream (re)connects.
+  source.addEventListener('open', function () { refresh('clock', 'clock'); refresh('conversation', 'conversation'); });
   source.addEventListener('conversation', function () { refresh('conversation', 'conversation'); });
   source.addEventListener('clock', function () { refresh('clock', 'clock'); refresh('conversation', 'conversation'); });
   source.addEventListener('reset', function () { window.location.href = '/playground?as=' + encodeURIComponent(as); });

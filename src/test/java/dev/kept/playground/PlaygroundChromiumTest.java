@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -33,10 +34,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The playground in a real browser (Debian's headless chromium), used with the keyboard: a promise
- * typed and sent with Enter, the colleague switched, a button pressed, and a new message appearing
- * without a reload. Skipped when chromium isn't installed. Leaves a screenshot in
- * {@code target/playground.png}.
+ * The playground in a real browser (Debian's headless chromium), used with the keyboard, from a
+ * promise to the provider reading the receiver's feedback: Alice promises Bob, Bob says sounds good
+ * (and a new message appears without a reload), the clock jumps, Alice delivers, Bob is asked, rates
+ * it 2 and sends feedback, and Alice reads the rating and the feedback. Skipped when chromium isn't
+ * installed ({@code .ci/run} installs it). Leaves a screenshot of the end in {@code target/playground.png}.
  */
 @SpringBootTest(classes = KeptApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlaygroundChromiumTest {
@@ -84,20 +86,16 @@ class PlaygroundChromiumTest {
     }
 
     @Test
-    void aPromiseMadeAgreedAndSeenArrivingLive() throws IOException {
+    void aPromiseFromCreationToTheProviderReadingTheReceiversFeedback() throws IOException {
         browser.get("http://localhost:" + port + "/");
         assertThat(browser.findElement(By.cssSelector("header.banner")).getText()).contains("Local playground");
 
-        WebElement command = browser.findElement(By.id("text"));
-        command.sendKeys("/promise @bob the <b>Q3</b> deck by friday 3pm", Keys.ENTER);
+        say("/promise @bob the <b>Q3</b> deck by friday 3pm");
         await().atMost(Duration.ofSeconds(10)).until(() -> conversationText().contains("You promised"));
         assertThat(conversationText()).contains("the <b>Q3</b> deck");
 
-        new Select(browser.findElement(By.id("as"))).selectByValue("bob");
-        browser.findElement(By.cssSelector("form.who button")).sendKeys(Keys.ENTER);
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("as=bob"));
-        WebElement soundsGood = browser.findElement(By.xpath("//button[normalize-space()='Sounds good']"));
-        soundsGood.sendKeys(Keys.ENTER);
+        switchTo("bob");
+        press("Sounds good");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> browser.findElements(By.xpath("//button[normalize-space()='Sounds good']")).isEmpty());
 
@@ -107,11 +105,96 @@ class PlaygroundChromiumTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> conversationText().contains("the budget review"));
         assertThat(browser.executeScript("return document.body.dataset.marker;")).isEqualTo(marker);
 
+        // Alice delivers once the clock has moved on; the rating question reaches Bob by itself.
+        switchTo("alice");
+        String id = promiseId(conversationText(), "the <b>Q3</b> deck");
+        press("Jump to the next nudge");
+        await().atMost(Duration.ofSeconds(15)).until(() -> conversationText().contains("Reminder"));
+        say("/promise done " + id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> conversationText().contains("Marked " + id));
+        switchTo("bob");
+        for (int jump = 0; jump < 6 && !conversationText().contains("How satisfied"); jump++) {
+            String before = browser.findElement(By.cssSelector("section[aria-labelledby='clock-h']")).getText();
+            press("Jump to the next nudge");
+            await().atMost(Duration.ofSeconds(15)).until(() -> !before.equals(
+                    browser.findElement(By.cssSelector("section[aria-labelledby='clock-h']")).getText()));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> conversationText().contains("How satisfied"));
+
+        // Bob rates it 2 of 5 and says what would have helped, both ways.
+        press("Not quite");
+        await().atMost(Duration.ofSeconds(10)).until(() -> conversationText().contains("Sorry it fell short"));
+        press("Share feedback");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("form.kept-form")).isEmpty());
+        typeInto("in.better", "a draft midway would have let me steer");
+        typeInto("in.easier", "I could have sent the data on Monday");
+        await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class).until(() -> {
+            browser.findElement(By.cssSelector("form.kept-form button[type='submit']")).sendKeys(Keys.ENTER);
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> conversationText().contains("has your feedback"));
+
+        // Alice reads the rating and the feedback: the end of the flow, kept as a screenshot.
+        switchTo("alice");
+        await().atMost(Duration.ofSeconds(10)).until(() -> conversationText().contains("shared feedback"));
+        assertThat(conversationText()).contains("Not quite (2 of 5)", "a draft midway would have let me steer",
+                "I could have sent the data on Monday");
+
         Path shot = Path.of("target", "playground.png");
         Files.createDirectories(shot.getParent());
         File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(png.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(shot)).isPositive();
+    }
+
+    private void switchTo(String who) {
+        await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class).until(() -> {
+            new Select(browser.findElement(By.id("as"))).selectByValue(who);
+            browser.findElement(By.cssSelector("form.who button")).sendKeys(Keys.ENTER);
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("as=" + who));
+    }
+
+    /**
+     * Types into a field of the open form. The live update may replace the conversation just before
+     * the field is focused (it leaves it alone once someone is typing), so a stale field is found again.
+     */
+    private void typeInto(String name, CharSequence text) {
+        await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class).until(() -> {
+            WebElement field = browser.findElement(By.cssSelector("form.kept-form [name='" + name + "']"));
+            field.click();
+            field.sendKeys(text);
+            return true;
+        });
+    }
+
+    private void say(String text) {
+        await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class).until(() -> {
+            browser.findElement(By.id("text")).sendKeys(text, Keys.ENTER);
+            return true;
+        });
+    }
+
+    /**
+     * Presses the first button whose label contains {@code label}, with the keyboard. The page looks
+     * for news when its live stream connects and may redraw the conversation, so a stale button is
+     * found again.
+     */
+    private void press(String label) {
+        await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class).until(() -> {
+            browser.findElement(By.xpath("//button[contains(normalize-space(), '" + label + "')]")).sendKeys(Keys.ENTER);
+            return true;
+        });
+    }
+
+    /** The id in "(promise K7Q2)" of Alice's confirmation about {@code what}. */
+    private static String promiseId(String conversation, String what) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile(java.util.regex.Pattern.quote(what) + " by [^(]*\\(promise ([A-Z0-9]{4,10})\\)")
+                .matcher(conversation);
+        assertThat(m.find()).as("a confirmation naming the promise id in: %s", conversation).isTrue();
+        return m.group(1);
     }
 
     private String conversationText() {
