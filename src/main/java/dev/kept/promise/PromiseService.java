@@ -8,6 +8,7 @@ import dev.kept.chat.Message;
 import dev.kept.chat.Messenger;
 import dev.kept.chat.PendingQuestions;
 import dev.kept.chat.Person;
+import dev.kept.chat.PersonalSettings;
 import dev.kept.chat.SettingsStore;
 import dev.kept.chat.Profile;
 import org.slf4j.Logger;
@@ -159,8 +160,10 @@ public class PromiseService {
                 cleanMatters, due, now);
         Promise promise = store.create(draft, new HistoryEntry(now, provider.userId(), HistoryEntry.Event.CREATED,
                 "due " + due), followUps::afterCreate);
-        boolean ask = cleanMatters.isEmpty() && wantsPrompts(receiver);
-        boolean told = tell(receiver, messages.promiseMadeToYou(promise, zoneOf(receiver, receiverProfile), ask));
+        PersonalSettings own = settings.of(receiver);   // read once: their zone and whether to ask
+        boolean ask = cleanMatters.isEmpty() && own.feedbackPrompts();
+        boolean told = tell(receiver, messages.promiseMadeToYou(promise,
+                own.zoneOverride().orElse(receiverProfile.zone()), ask));
         if (told && ask) {
             expectAnswer(receiver, new PendingQuestions.Question(ActionIds.QUESTION_MATTERS, promise.id().value()));
         }
