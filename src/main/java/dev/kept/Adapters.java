@@ -23,6 +23,13 @@ final class Adapters {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @Conditional(KeptMode.TeamsOn.class)
+    @ComponentScan(basePackages = "dev.kept.teams",
+            excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+    static class Teams {
+    }
+
+    @Configuration(proxyBeanMethods = false)
     @Conditional(KeptMode.PlaygroundOn.class)
     @ComponentScan(basePackages = "dev.kept.playground",
             excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))

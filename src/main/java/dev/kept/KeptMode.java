@@ -6,9 +6,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Which adapters run, decided once from the settings: Slack when any Slack setting is given (a
- * half-given Slack still stops Kept with the exact variable to set); the playground when Slack is
- * not configured at all, or when {@code KEPT_PLAYGROUND=true} asks for it beside Slack.
+ * Which adapters run, decided once from the settings: Slack when any Slack setting is given, Teams when
+ * any Teams setting is given (a half-given platform still stops Kept with the exact variable to set);
+ * both may run at once. The playground runs when no platform is configured at all, or when
+ * {@code KEPT_PLAYGROUND=true} asks for it beside them.
  */
 public final class KeptMode {
 
@@ -20,13 +21,17 @@ public final class KeptMode {
                 || set(env, "kept.slack.signing-secret");
     }
 
+    public static boolean teamsConfigured(Environment env) {
+        return set(env, "kept.teams.app-id") || set(env, "kept.teams.app-password") || set(env, "kept.teams.tenant-id");
+    }
+
     public static boolean playgroundOn(Environment env) {
-        return !slackConfigured(env) || env.getProperty("kept.playground.enabled", Boolean.class, false);
+        return playgroundOnly(env) || env.getProperty("kept.playground.enabled", Boolean.class, false);
     }
 
     /** Kept runs as the playground alone: only then may the playground move the clock. */
     public static boolean playgroundOnly(Environment env) {
-        return !slackConfigured(env);
+        return !slackConfigured(env) && !teamsConfigured(env);
     }
 
     private static boolean set(Environment env, String key) {
@@ -38,6 +43,13 @@ public final class KeptMode {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return slackConfigured(context.getEnvironment());
+        }
+    }
+
+    static final class TeamsOn implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return teamsConfigured(context.getEnvironment());
         }
     }
 

@@ -52,8 +52,8 @@ final class PageRenderer {
                 <header class="banner" role="banner"><p><strong>Local playground.</strong>""");
         h.append(' ');
         h.append(v.besideSlack()
-                ? "This is Kept on this machine, beside Slack. The people here are simulated: Slack never sees them."
-                : "This is Kept on your machine, not connected to Slack. The colleagues are simulated and nothing leaves this computer.");
+                ? "This is Kept on this machine, beside Slack or Teams. The people here are simulated: neither ever sees them."
+                : "This is Kept on your machine, not connected to Slack or Teams. The colleagues are simulated and nothing leaves this computer.");
         h.append("</p></header>\n<main>\n");
         h.append("<h1>Kept playground</h1>\n");
         if (v.notice() != null) {
@@ -136,7 +136,7 @@ final class PageRenderer {
         }
         h.append(".</p>");
         if (!v.clockMovable()) {
-            h.append("<p class=\"help\">The clock is real time: Kept is connected to Slack too, so it can't be moved here.</p>");
+            h.append("<p class=\"help\">The clock is real time: Kept is connected to Slack or Teams too, so it can't be moved here.</p>");
             return h.toString();
         }
         if (v.nextNudge() != null) {

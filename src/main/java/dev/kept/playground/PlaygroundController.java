@@ -51,7 +51,7 @@ import java.util.Set;
 class PlaygroundController {
 
     static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
-    static final String CLOCK_IS_REAL = "The clock can't be moved: Kept is connected to Slack too, so time is real for everyone.";
+    static final String CLOCK_IS_REAL = "The clock can't be moved: Kept is connected to Slack or Teams too, so time is real for everyone.";
 
     private final Colleagues colleagues;
     private final Conversations conversations;
@@ -101,7 +101,7 @@ class PlaygroundController {
     ResponseEntity<String> root(@RequestParam(name = "as", required = false) String as) {
         if (!KeptMode.playgroundOnly(env)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
-                    .body("Kept is connected to Slack. The playground is at /playground.");
+                    .body("Kept is connected to Slack or Teams. The playground is at /playground.");
         }
         return page(as);
     }

@@ -68,15 +68,15 @@ class PlaygroundStartup implements WebServerFactoryCustomizer<ConfigurableWebSer
             log.info("""
 
                     ==========================================================================
-                      Kept is running as a local playground (no Slack settings were given).
+                      Kept is running as a local playground (no Slack or Teams settings were given).
                       Open http://localhost:{}/ in your browser.
                       {}
                     ==========================================================================""",
                     port, local ? "It listens on localhost only: nobody else can reach it."
                             : "It listens on " + where + ": other machines may reach it (there is no login).");
         } else {
-            log.info("The Kept playground is on beside Slack: http://localhost:{}/playground "
-                    + "(its clock is real time: it cannot be moved while Slack is connected).", port);
+            log.info("The Kept playground is on beside Slack or Teams: http://localhost:{}/playground "
+                    + "(its clock is real time: it cannot be moved while a real platform is connected).", port);
         }
     }
 }

@@ -23,6 +23,10 @@ import dev.kept.promise.Side;
  * kept:{slack:T123}:nudge:job:K7Q2.due.…   hash: a nudge's data, claim token and counts
  * kept:{slack:T123}:nudge:sent:K7Q2.due.…  string with a TTL: this nudge was delivered (idempotency)
  * kept:nudge:workspaces                    set of workspace tags that have nudges (no hash tag: read alone)
+ * kept:{teams:T1}:state:U111              hash: what an adapter keeps about U111 (Teams: how to reach them)
+ * kept:{teams:T1}:short:U111:card:C9       string with a TTL: a record an adapter keeps a while (a card Kept sent)
+ * kept:{teams:T1}:state                    hash: what an adapter keeps about the workspace
+ * kept:{teams:T1}:names                    hash: user id to display name, for people an adapter has heard from
  * kept:workspaces                          set of workspace tags in which a promise was ever made (no hash tag: read
  *                                          alone; the weekly digest goes through it)
  * </pre>
@@ -87,6 +91,27 @@ final class Keys {
 
     String profile(Person person) {
         return workspace(person.workspace()) + "profile:" + person.userId();
+    }
+
+    String state(Person person) {
+        return workspace(person.workspace()) + "state:" + person.userId();
+    }
+
+    String shortLived(Person person, String name) {
+        return shortLived(person) + name;
+    }
+
+    /** The part every short-lived record of a person starts with, e.g. {@code kept:{teams:T1}:short:U111:}. */
+    String shortLived(Person person) {
+        return workspace(person.workspace()) + "short:" + person.userId() + ":";
+    }
+
+    String state(Workspace workspace) {
+        return workspace(workspace) + "state";
+    }
+
+    String names(Workspace workspace) {
+        return workspace(workspace) + "names";
     }
 
     private String index(Person person, Side side, String state) {

@@ -39,6 +39,7 @@ import java.util.Set;
  * history:ID   actor of each entry, details   the same (anonymise)
  * made|received:open|closed:U                deleted (erase)
  * profile:U, settings:U, asking:U             deleted (erase)
+ * state:U, short:U:*, names field U           deleted (erase): what an adapter kept about them
  * nudge:job:ID (recipient), nudge:due/leased  jobs of the person's promises and digests deleted (anonymise, erase)
  * nudge:held:U, nudge:count:U:day             deleted (erase)
  * nudge:sent:digest.U.day                     deleted (erase)
@@ -271,6 +272,7 @@ public class RedisForgetting implements Forgetting {
                         person.userId(), digest));
 
         List<String> theirs = new ArrayList<>(List.of(keys.profile(person), keys.settings(person), keys.asking(person),
+                keys.state(person),
                 nudges + "held:" + person.userId()));
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         for (LocalDate d = today.minusDays(COUNT_DAYS_BACK); !d.isAfter(today.plusDays(COUNT_DAYS_AHEAD)); d = d.plusDays(1)) {
@@ -280,7 +282,15 @@ public class RedisForgetting implements Forgetting {
             theirs.add(nudges + "sent:" + digest + d);
             theirs.add(nudges + "job:" + digest + d);
         }
-        RedisFailures.guard("delete what is " + person.userId() + "'s alone in " + ws.key(), () -> redis.delete(theirs));
+        RedisFailures.guard("delete what is " + person.userId() + "'s alone in " + ws.key(), () -> {
+            try (Cursor<String> shortLived = redis.scan(ScanOptions.scanOptions()
+                    .match(keys.shortLived(person) + "*").count(BATCH).build())) {
+                shortLived.forEachRemaining(theirs::add);
+            }
+            redis.delete(theirs);
+            redis.opsForHash().delete(keys.names(ws), person.userId());
+            return null;
+        });
 
         List<String> lists = new ArrayList<>();
         for (Side side : Side.values()) {
