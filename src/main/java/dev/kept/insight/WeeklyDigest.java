@@ -37,8 +37,6 @@ public class WeeklyDigest implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WeeklyDigest.class);
 
-    /** The channel setting names a channel of this platform: the digest goes to its workspaces only. */
-    static final String PLATFORM = "slack";
     /** How late a digest may still go out. */
     static final Duration CATCH_UP = Duration.ofDays(1);
     /** How long "this week's digest was posted" is remembered (well beyond {@link #CATCH_UP}). */
@@ -71,7 +69,7 @@ public class WeeklyDigest implements SmartLifecycle {
             return;
         }
         if (!settings.enabled()) {
-            log.info("Weekly digest: off (set KEPT_DIGEST_CHANNEL to turn it on)");
+            log.info("Weekly digest: off (set KEPT_DIGEST_CHANNEL for Slack or KEPT_DIGEST_TEAMS_CHANNEL for Teams to turn it on)");
             return;
         }
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -81,8 +79,9 @@ public class WeeklyDigest implements SmartLifecycle {
         });
         long every = settings.poll().toMillis();
         poller.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
-        log.info("Weekly digest: to {} every {} at {} ({})", settings.channel(), settings.day(), settings.time(),
-                settings.zone());
+        log.info("Weekly digest: to {} every {} at {} ({})",
+                String.join(" and ", List.of(settings.channel(), settings.teamsChannel()).stream()
+                        .filter(c -> !c.isEmpty()).toList()), settings.day(), settings.time(), settings.zone());
     }
 
     @Override
@@ -128,14 +127,15 @@ public class WeeklyDigest implements SmartLifecycle {
         }
         int posted = 0;
         for (Workspace workspace : store.workspaces()) {
-            if (PLATFORM.equals(workspace.platform()) && post(workspace, sendAt, now)) {
+            String channel = settings.channelFor(workspace.platform());
+            if (!channel.isEmpty() && post(workspace, channel, sendAt, now)) {
                 posted++;
             }
         }
         return posted;
     }
 
-    private boolean post(Workspace workspace, ZonedDateTime sendAt, Instant now) {
+    private boolean post(Workspace workspace, String channel, ZonedDateTime sendAt, Instant now) {
         Digest digest = digest(workspace, sendAt.minusWeeks(1).toInstant(), sendAt.toInstant(), now);
         if (digest.isQuiet()) {
             return false;
@@ -144,12 +144,12 @@ public class WeeklyDigest implements SmartLifecycle {
             return false;   // posted already, by this instance or another
         }
         try {
-            messenger.postToChannel(workspace, settings.channel(), InsightMessages.digest(digest, settings.zone()));
-            log.info("Weekly digest for {} posted to {}", workspace.key(), settings.channel());
+            messenger.postToChannel(workspace, channel, InsightMessages.digest(digest, settings.zone()));
+            log.info("Weekly digest for {} posted to {}", workspace.key(), channel);
             return true;
         } catch (DeliveryFailedException e) {
             log.error("Weekly digest for {} could not be posted to {} (is Kept a member of the channel?): {}",
-                    workspace.key(), settings.channel(), e.getMessage());
+                    workspace.key(), channel, e.getMessage());
             return false;
         }
     }
