@@ -24,6 +24,7 @@ import dev.kept.promise.PromiseService;
 import dev.kept.promise.PromiseStatus;
 import dev.kept.promise.Side;
 import dev.kept.store.redis.KeptRedisProperties;
+import dev.kept.store.redis.RedisAdapterState;
 import dev.kept.store.redis.RedisForgetting;
 import dev.kept.store.redis.RedisNudgeQueue;
 import dev.kept.store.redis.RedisPendingQuestions;
@@ -77,6 +78,7 @@ class ForgetMeRedisTest {
     final RedisProfileCache profiles = new RedisProfileCache(redis, properties);
     final RedisPendingQuestions questions = new RedisPendingQuestions(redis, properties, clock);
     final RedisForgetting forgetting = new RedisForgetting(redis, properties);
+    final RedisAdapterState adapterState = new RedisAdapterState(redis, properties);
     final Recorder messenger = new Recorder();
     final Directory directory = person -> Optional.of(new Profile(person, person.userId().toLowerCase(),
             ZoneId.of("Europe/Berlin"), false, true));
@@ -134,6 +136,11 @@ class ForgetMeRedisTest {
                 .filter(c -> c.id().startsWith("digest.")).findFirst().orElseThrow();
         queue.fail(old, "channel_not_found for U222");
         redis.opsForValue().set("kept-test:{slack:T1}:nudge:sent:digest.U222.2026-11-19", "1", Duration.ofDays(30));
+        // What an adapter keeps about Bob (Teams keeps how to reach him, the cards it sent him, his name).
+        adapterState.put(BOB, "address", "{\"user\":\"U222\"}");
+        adapterState.putFor(BOB, "card:C1", "a card for U222", Duration.ofDays(30));
+        adapterState.putName(BOB, "Bob (U222)");
+        adapterState.putName(ALICE, "Alice");
         messenger.sent.clear();
 
         assertThat(everythingMentioning("U222")).as("Bob is all over Redis before").hasSizeGreaterThan(10);
@@ -163,6 +170,7 @@ class ForgetMeRedisTest {
         ForgetMeCommand.Report report = command(forgetting).forget(BOB);
 
         assertThat(everythingMentioning("U222")).isEmpty();
+        assertThat(adapterState.names(WS)).containsExactly(Map.entry("U111", "Alice"));
         assertThat(report.anonymised()).isEqualTo(5);
         assertThat(report.closed()).isEqualTo(3);   // the two open promises with Alice, the request to Carol
 
