@@ -8,8 +8,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The dependency rule: the core (promise, nudge, feedback, insight, chat) knows nothing of Slack,
- * Redis or any adapter; adapters depend on the core, never the other way round, and not on each other.
+ * The dependency rule: the core (promise, nudge, feedback, insight, privacy, chat) knows nothing of Slack,
+ * Teams, Redis or any adapter; adapters depend on the core, never the other way round, and not on each other.
  */
 @AnalyzeClasses(packages = "dev.kept", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -26,7 +26,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreDoesNotUseAdapters = noClasses().that().resideInAnyPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage("dev.kept.slack..", "dev.kept.store..", "dev.kept.playground..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.kept.slack..", "dev.kept.store..", "dev.kept.playground..",
+                    "dev.kept.teams..")
             .because("the core owns its ports and adapters implement them");
 
     @ArchTest
@@ -44,6 +45,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.kept.slack..", "dev.kept.store..", "com.slack..",
                     "org.springframework.data.redis..", "io.lettuce..")
             .because("the playground is an adapter of the core: it reaches Redis only through the core's ports");
+
+    @ArchTest
+    static final ArchRule teamsDoesNotUseOtherAdapters = noClasses().that().resideInAPackage("dev.kept.teams..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.kept.slack..", "dev.kept.store..",
+                    "dev.kept.playground..", "com.slack..", "org.springframework.data.redis..", "io.lettuce..")
+            .because("the Teams adapter meets the others only through the core's ports");
+
+    @ArchTest
+    static final ArchRule otherAdaptersDoNotUseTeams = noClasses().that().resideInAnyPackage("dev.kept.slack..",
+                    "dev.kept.store..", "dev.kept.playground..")
+            .should().dependOnClassesThat().resideInAPackage("dev.kept.teams..")
+            .because("adapters meet only through the core's ports");
 
     @ArchTest
     static final ArchRule storeDoesNotKnowThePlayground = noClasses().that().resideInAPackage("dev.kept.store..")

@@ -50,7 +50,7 @@ public final class AdaptiveCards {
     public static final String KIND_FORM = "form";
 
     /** Keys of Kept's own action data: a form input with one of these ids would be overwritten by Teams' merge. */
-    static final Set<String> RESERVED_IDS = Set.of(KEPT, "action", "value", "formId", "context", "msteams");
+    static final Set<String> RESERVED_IDS = Set.of(KEPT, "action", "value", "formId", "context", "msteams", "card");
 
     static final String DATE_SUFFIX = ".date";
     static final String TIME_SUFFIX = ".time";

@@ -1,0 +1,347 @@
+package dev.kept.teams;
+
+import dev.kept.chat.DeliveryFailedException;
+import dev.kept.chat.Form;
+import dev.kept.chat.FormSubmission;
+import dev.kept.chat.Guard;
+import dev.kept.chat.Interactions;
+import dev.kept.chat.Message;
+import dev.kept.chat.Outcome;
+import dev.kept.chat.Person;
+import dev.kept.chat.SettingsStore;
+import dev.kept.chat.StoreUnavailableException;
+import dev.kept.promise.DirectMessages;
+import dev.kept.promise.Invocation;
+import dev.kept.promise.PromiseInbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code POST /api/messages}: the activities Teams sends Kept through the Bot Framework. Every request's
+ * token is checked first ({@link BotTokenValidator}); nothing of a refused request is read further. Then
+ * the answer goes back at once and the work follows on {@link TeamsWork}: typed text goes to the same
+ * core entry points as Slack's DMs, card clicks and form submissions to the feature that owns their id.
+ * A click ({@code Action.Execute}) is answered with the card that replaces the clicked one, when the
+ * work is done within {@link #CARD_ANSWER_WITHIN_SECONDS}; otherwise the card is updated when it is.
+ */
+@RestController
+class TeamsController {
+
+    static final long CARD_ANSWER_WITHIN_SECONDS = 5;
+    static final String PERSONAL_ONLY = "I work in our personal chat: open Kept from the apps on the left and "
+            + "write to me there. Type help to see what I can do.";
+    static final String BUSY = "I'm very busy right now and couldn't take that on. Please try again in a moment.";
+
+    private static final Logger log = LoggerFactory.getLogger(TeamsController.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final BotTokenValidator validator;
+    private final TeamsSettings settings;
+    private final TeamsPeople people;
+    private final TeamsCards cards;
+    private final TeamsFiles files;
+    private final BotConnector connector;
+    private final TeamsWork work;
+    private final DirectMessages directMessages;
+    private final PromiseInbound inbound;
+    private final SettingsStore personalSettings;
+    private final Map<String, Interactions> buttons = new HashMap<>();
+    private final Map<String, Interactions> forms = new HashMap<>();
+
+    TeamsController(BotTokenValidator validator, TeamsSettings settings, TeamsPeople people, TeamsCards cards,
+                    TeamsFiles files, BotConnector connector, TeamsWork work, DirectMessages directMessages,
+                    PromiseInbound inbound, SettingsStore personalSettings, List<Interactions> features) {
+        this.validator = validator;
+        this.settings = settings;
+        this.people = people;
+        this.cards = cards;
+        this.files = files;
+        this.connector = connector;
+        this.work = work;
+        this.directMessages = directMessages;
+        this.inbound = inbound;
+        this.personalSettings = personalSettings;
+        for (Interactions feature : features) {
+            route(buttons, feature, feature.actionIds());
+            route(forms, feature, feature.formIds());
+        }
+    }
+
+    private static void route(Map<String, Interactions> owners, Interactions feature, Set<String> ids) {
+        for (String id : ids) {
+            Interactions previous = owners.put(id, feature);
+            if (previous != null && previous != feature) {
+                throw new IllegalStateException("Two features claim the id " + id);
+            }
+        }
+    }
+
+    @PostMapping(path = "/api/messages")
+    ResponseEntity<?> receive(@RequestHeader(name = "Authorization", required = false) String authorization,
+                              @RequestBody(required = false) String body) {
+        JsonNode activity = parse(body);
+        if (activity == null || !activity.isObject()) {
+            // Still checked: an unauthenticated caller learns nothing from a 400 it would not get with a token.
+            return refused(authorization, null, null).orElse(ResponseEntity.badRequest().build());
+        }
+        String channelId = TeamsPeople.text(activity.get("channelId"));
+        String serviceUrl = TeamsPeople.text(activity.get("serviceUrl"));
+        Optional<ResponseEntity<?>> refusal = refused(authorization, channelId, serviceUrl);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        if (!settings.tenantId().equals(TeamsPeople.tenantOf(activity))) {
+            log.warn("Refused a Teams activity from another tenant than {}", settings.tenantId());
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        Optional<Person> sender = TeamsPeople.sender(activity);
+        if (sender.isEmpty()) {
+            return ResponseEntity.ok().build();
+        }
+        Person person = sender.get();
+        try {
+            people.remember(person, activity);
+        } catch (StoreUnavailableException e) {
+            log.warn("Could not remember how to reach {}: {}", person.userId(), e.getMessage());
+        }
+        String type = String.valueOf(TeamsPeople.text(activity.get("type")));
+        String name = TeamsPeople.text(activity.get("name"));
+        if ("invoke".equals(type) && CardInput.INVOKE_NAME.equals(name)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(
+                    clickOrSubmit(person, activity, true)));
+        }
+        if ("invoke".equals(type) && TeamsFiles.CONSENT_INVOKE.equals(name)) {
+            later(() -> files.answer(person, address(person, activity), activity));
+            return ResponseEntity.ok().build();
+        }
+        if ("message".equals(type)) {
+            if (activity.get("value") != null && activity.get("value").isObject()) {
+                clickOrSubmit(person, activity, false);
+            } else if (!"personal".equals(TeamsPeople.text(activity.path("conversation").get("conversationType")))) {
+                later(() -> connector.send(serviceUrl, TeamsPeople.text(activity.path("conversation").get("id")),
+                        cards.channelMessage(person.workspace(), Message.of(PERSONAL_ONLY))));
+            } else {
+                later(() -> answerText(person, activity));
+            }
+            return ResponseEntity.ok().build();
+        }
+        if (installed(activity)) {
+            later(() -> reply(person, address(person, activity), inbound.command(invocation(person), "help")));
+        }
+        return ResponseEntity.ok().build();
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null ? null : JSON.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private Optional<ResponseEntity<?>> refused(String authorization, String channelId, String serviceUrl) {
+        try {
+            validator.validate(authorization, channelId, serviceUrl);
+            return Optional.empty();
+        } catch (TeamsAuthException e) {
+            log.warn("Refused a request to /api/messages ({}): {}", e.status(), e.reason());
+            return Optional.of(ResponseEntity.status(e.status()).build());
+        }
+    }
+
+    /** Kept was added: to someone's personal apps, or a conversation gained Kept as a member. */
+    private static boolean installed(JsonNode activity) {
+        String type = TeamsPeople.text(activity.get("type"));
+        if ("installationUpdate".equals(type)) {
+            return "add".equals(TeamsPeople.text(activity.get("action")))
+                    && "personal".equals(TeamsPeople.text(activity.path("conversation").get("conversationType")));
+        }
+        if ("conversationUpdate".equals(type)
+                && "personal".equals(TeamsPeople.text(activity.path("conversation").get("conversationType")))) {
+            String bot = TeamsPeople.text(activity.path("recipient").get("id"));
+            for (JsonNode member : activity.path("membersAdded")) {
+                if (bot != null && bot.equals(TeamsPeople.text(member.get("id")))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void later(Runnable task) {
+        if (!work.submit(task)) {
+            log.warn("Teams work refused: too busy");
+        }
+    }
+
+    private Invocation invocation(Person person) {
+        return new Invocation(person, new TeamsText(people.idsByName(person.workspace())), true);
+    }
+
+    /** The chat the activity came from (the person's personal chat with Kept). */
+    private TeamsAddress address(Person person, JsonNode activity) {
+        return new TeamsAddress(TeamsPeople.text(activity.get("serviceUrl")),
+                TeamsPeople.text(activity.path("conversation").get("id")), null, null, null);
+    }
+
+    private ZoneId zone(Person person) {
+        return personalSettings.of(person).zoneOverride()
+                .orElseGet(() -> people.address(person).map(TeamsAddress::zone).flatMap(TeamsController::zoneOf)
+                        .orElse(ZoneOffset.UTC));
+    }
+
+    private static Optional<ZoneId> zoneOf(String tz) {
+        try {
+            return Optional.of(ZoneId.of(tz));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---------------------------------------------------------------- typed text
+
+    private void answerText(Person person, JsonNode activity) {
+        TeamsText text = new TeamsText(people.idsByName(person.workspace()));
+        String typed = text.command(TeamsPeople.text(activity.get("text")) == null ? "" : activity.get("text").asString());
+        Outcome outcome = directMessages.receive(new Invocation(person, text, true), typed);
+        reply(person, address(person, activity), outcome);
+    }
+
+    /** Sends what the core answered into the person's chat: a message, or a form card. */
+    private void reply(Person person, TeamsAddress to, Outcome outcome) {
+        ObjectNode activity;
+        if (outcome instanceof Outcome.OpenForm f) {
+            activity = cards.form(person, f.form(), zone(person));
+        } else if (outcome instanceof Outcome.Reply r) {
+            activity = cards.message(person, r.message());
+        } else {
+            activity = cards.message(person, ((Outcome.ReplaceOriginal) outcome).message());
+        }
+        try {
+            connector.send(to.serviceUrl(), to.conversationId(), activity);
+        } catch (DeliveryFailedException e) {
+            log.warn("Could not answer {} in Teams: {}", person.userId(), e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- clicks and forms
+
+    /**
+     * A click or a form's submission. For {@code Action.Execute} the result is the invoke response (the card
+     * that replaces the clicked one); for {@code Action.Submit} the clicked card is updated through the
+     * Bot Connector and the result is not used.
+     */
+    private ObjectNode clickOrSubmit(Person person, JsonNode activity, boolean execute) {
+        Optional<CardInput> input = CardInput.read(activity);
+        if (input.isEmpty()) {
+            return AdaptiveCards.messageResponse("I didn't understand that click. Type help to see what I can do.");
+        }
+        TeamsAddress to = address(person, activity);
+        String replyToId = TeamsPeople.text(activity.get("replyToId"));
+        Optional<CompletableFuture<ObjectNode>> running = work.call(() -> {
+            try {
+                return handle(person, to, input.get());
+            } catch (RuntimeException e) {
+                reply(person, to, Guard.answer(() -> {
+                    throw e;
+                }));
+                return null;
+            }
+        });
+        if (running.isEmpty()) {
+            return AdaptiveCards.messageResponse(BUSY);
+        }
+        if (!execute) {
+            running.get().thenAccept(card -> update(to, replyToId, card));
+            return null;
+        }
+        try {
+            ObjectNode card = running.get().get(CARD_ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
+            return card == null ? AdaptiveCards.messageResponse("I've answered in our chat.")
+                    : AdaptiveCards.cardResponse(card);
+        } catch (TimeoutException slow) {
+            running.get().thenAccept(card -> update(to, replyToId, card));
+            return AdaptiveCards.messageResponse("Working on it: this card will change when it's done.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return AdaptiveCards.messageResponse(BUSY);
+        } catch (ExecutionException e) {
+            log.error("A Teams card action failed", e.getCause());
+            return AdaptiveCards.messageResponse("Something went wrong on my side and nothing was changed. Please try again.");
+        }
+    }
+
+    private void update(TeamsAddress to, String activityId, ObjectNode card) {
+        if (card == null || activityId == null) {
+            return;
+        }
+        try {
+            connector.update(to.serviceUrl(), to.conversationId(), activityId, AdaptiveCards.activity(card, null));
+        } catch (DeliveryFailedException e) {
+            log.warn("Could not update a card in Teams: {}", e.getMessage());
+        }
+    }
+
+    /** The card that replaces the clicked one (null: keep it as it is); answers go to the chat. */
+    private ObjectNode handle(Person person, TeamsAddress to, CardInput input) {
+        String cardId = TeamsPeople.text(input.data().get(TeamsCards.CARD_ID));
+        Optional<TeamsCards.Shown> shown = cards.shown(person, cardId);
+        if (input.isClick()) {
+            Interactions owner = buttons.get(input.actionId());
+            if (owner == null || shown.isEmpty() || !shown.get().hasButton(input.actionId(), input.value())) {
+                reply(person, to, Outcome.reply("That button isn't on any of your messages any more."));
+                return null;
+            }
+            Outcome outcome = Guard.answer(() -> owner.action(person, input.actionId(),
+                    input.value() == null ? "" : input.value()));
+            if (outcome instanceof Outcome.ReplaceOriginal r) {
+                cards.spend(person, cardId);
+                return cards.messageCard(person, r.message(), null);
+            }
+            reply(person, to, outcome);
+            return cards.messageCard(person, shown.get().message(), cardId);   // unchanged: it can be clicked again
+        }
+        Form form = shown.map(TeamsCards.Shown::form).orElse(null);
+        Interactions owner = form == null ? null : forms.get(form.formId());
+        if (owner == null) {
+            reply(person, to, Outcome.reply("That form was sent already, or it has expired. Please start again."));
+            return null;
+        }
+        ZoneId zone = zone(person);
+        Map<String, String> typed = new HashMap<>();
+        FormSubmission submission = input.submission(form, zone, typed);
+        Map<String, String> errors = owner.check(person, submission);
+        if (!errors.isEmpty()) {
+            return cards.formCard(person, form, zone, errors, typed, cardId);
+        }
+        if (!cards.spend(person, cardId)) {
+            return null;   // sent twice at once: the other one does it
+        }
+        Outcome outcome = Guard.answer(() -> owner.submit(person, submission));
+        reply(person, to, outcome);
+        return AdaptiveCards.closed(form.title(), "Sent.");
+    }
+}
