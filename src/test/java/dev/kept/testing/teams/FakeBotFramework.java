@@ -986,7 +986,9 @@ public final class FakeBotFramework implements AutoCloseable {
                 && !TENANT_ID.equals(body.path("channelData").path("tenant").path("id").asString(""))) {
             return Answer.status(400, "unknown tenant");
         }
-        String userId = members.path(0).path("id").asString();
+        // One personal chat per person and bot, as in Teams: asked by Entra id or by Teams id, it is the same chat.
+        String member = members.path(0).path("id").asString();
+        String userId = user(member).map(FakeUser::id).orElse(member);
         String id = conversationIdFor(userId);
         createdConversations.add(id);
         ObjectNode o = JSON.createObjectNode();
