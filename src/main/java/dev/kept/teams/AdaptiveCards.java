@@ -311,8 +311,9 @@ public final class AdaptiveCards {
             time = TIME.format(local);
         }
         if (typed.containsKey(dateId) || typed.containsKey(timeId)) {
-            date = typed.get(dateId);
-            time = typed.get(timeId);
+            // Shown again only when readable: Teams' pickers take nothing else.
+            date = readable(typed.get(dateId), DATE);
+            time = readable(typed.get(timeId), TIME);
         }
         ObjectNode row = NODES.objectNode();
         row.put("type", "ColumnSet");
@@ -332,6 +333,18 @@ public final class AdaptiveCards {
         right.put("width", "stretch");
         right.putArray("items").add(timeIn);
         return row;
+    }
+
+    private static String readable(String typed, DateTimeFormatter format) {
+        if (typed == null) {
+            return null;
+        }
+        try {
+            return format == DATE ? DATE.format(java.time.LocalDate.parse(typed.strip()))
+                    : TIME.format(java.time.LocalTime.parse(typed.strip()));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     /** Checkboxes for a multiple choice, a drop-down for a single one. */

@@ -84,7 +84,7 @@ class AdaptiveCardsTest {
         return out.toString().replace("`", "").replace("*Can't take this on*", "Can't take this on");
     }
 
-    private static String rendered(String readable, String before) {
+    private static String rendered(String readable) {
         // A former colleague / an unknown person is written in words, capitalised at a sentence's start.
         return readable.replace("\u0000former", FormerColleague.WORDS).replace("\u0000unknown", "a colleague");
     }
@@ -98,12 +98,12 @@ class AdaptiveCardsTest {
             if (block instanceof Message.Text t) {
                 JsonNode e = body.get(i++);
                 assertThat(e.get("type").asString()).isEqualTo("RichTextBlock");
-                assertThat(CardChecker.text(e)).isEqualToIgnoringCase(rendered(readable(t.text(), nameOf), ""));
+                assertThat(CardChecker.text(e)).isEqualToIgnoringCase(rendered(readable(t.text(), nameOf)));
                 e.get("inlines").forEach(r -> assertThat(r.has("isSubtle")).isFalse());
             } else if (block instanceof Message.Note n) {
                 JsonNode e = body.get(i++);
                 assertThat(e.get("type").asString()).isEqualTo("RichTextBlock");
-                assertThat(CardChecker.text(e)).isEqualToIgnoringCase(rendered(readable(n.text(), nameOf), ""));
+                assertThat(CardChecker.text(e)).isEqualToIgnoringCase(rendered(readable(n.text(), nameOf)));
                 e.get("inlines").forEach(r -> {
                     assertThat(r.get("isSubtle").asBoolean()).isTrue();
                     assertThat(r.get("size").asString()).isEqualTo("Small");
@@ -121,7 +121,7 @@ class AdaptiveCardsTest {
                     assertThat(label.get("inlines").get(0).get("weight").asString()).isEqualTo("Bolder");
                     JsonNode value = row.get("columns").get(1).get("items").get(0);
                     assertThat(CardChecker.text(value)).isEqualToIgnoringCase(
-                            rendered(readable(field.value(), nameOf), ""));
+                            rendered(readable(field.value(), nameOf)));
                 }
             } else if (block instanceof Message.Actions a) {
                 JsonNode e = body.get(i++);
@@ -134,7 +134,7 @@ class AdaptiveCardsTest {
         }
         assertThat(body).hasSize(i);
         assertThat(card.get("fallbackText").asString())
-                .isEqualToIgnoringCase(rendered(readable(message.summary(), nameOf), "").replace("\n", " ").strip()
+                .isEqualToIgnoringCase(rendered(readable(message.summary(), nameOf)).replace("\n", " ").strip()
                         .replace("`", ""));
     }
 
