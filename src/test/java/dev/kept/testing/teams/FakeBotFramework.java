@@ -452,6 +452,12 @@ public final class FakeBotFramework implements AutoCloseable {
         return List.copyOf(createdConversations);
     }
 
+    /** Where {@code POST /_fake/say} posts the activities it builds (e.g. {@code http://localhost:8080/api/messages}). */
+    public FakeBotFramework forwardTo(String keptMessagesUrl) {
+        this.keptUrl = keptMessagesUrl;
+        return this;
+    }
+
     /** Runs {@code listener} for every activity Kept posts (on the server's thread). */
     public FakeBotFramework onSent(Consumer<Sent> listener) {
         listeners.add(listener);
@@ -1123,7 +1129,7 @@ public final class FakeBotFramework implements AutoCloseable {
         }
         String url = keptUrl;
         if (url == null) {
-            return Answer.status(400, "no Kept URL: /_fake/say works when the fake runs by hand (main)");
+            return Answer.status(400, "no Kept URL: see forwardTo (main sets it)");
         }
         JsonNode in;
         try {
@@ -1199,7 +1205,7 @@ public final class FakeBotFramework implements AutoCloseable {
         String appId = envOr("TEAMS_APP_ID", DEFAULT_APP_ID);
         String password = envOr("TEAMS_APP_PASSWORD", DEFAULT_APP_PASSWORD);
         FakeBotFramework fake = start(port, appId, password).withDefaultUsers();
-        fake.keptUrl = envOr("KEPT_TEAMS_URL", "http://localhost:8080/api/messages");
+        fake.forwardTo(envOr("KEPT_TEAMS_URL", "http://localhost:8080/api/messages"));
         fake.printing = true;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
