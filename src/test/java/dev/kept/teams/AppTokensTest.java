@@ -127,10 +127,8 @@ class AppTokensTest {
 
     @Test
     void anUnreachableEndpointIsATransientFailure() {
-        FakeBotFramework gone = FakeBotFramework.start();
-        String url = gone.tokenUrl();
-        gone.close();
-        AppTokens t = new AppTokens(url, gone.appId(), gone.appPassword(), BotTokenValidator.defaultHttpClient(),
+        String url = "http://127.0.0.1:" + BotConnectorTest.closedPort() + "/token";
+        AppTokens t = new AppTokens(url, fake.appId(), fake.appPassword(), BotTokenValidator.defaultHttpClient(),
                 clock);
 
         assertThatThrownBy(t::token)

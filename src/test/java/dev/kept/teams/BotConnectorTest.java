@@ -278,10 +278,25 @@ class BotConnectorTest {
     }
 
     @Test
+    void underRandomFaultsEveryMessageStillArrivesOnce() {
+        String conversationId = conversation();
+        fake.randomFaults(0.3, 42);
+        try {
+            for (int i = 0; i < 40; i++) {
+                connector.send(fake.serviceUrl(), conversationId, card("message " + i));
+            }
+        } finally {
+            fake.randomFaults(0, 0);
+        }
+        assertThat(fake.randomFaultsInjected()).isGreaterThan(5);
+        assertThat(fake.sentTo(ALICE)).hasSize(40);
+        assertThat(fake.sentTo(ALICE)).extracting(FakeBotFramework.Sent::readable).doesNotHaveDuplicates();
+        assertThat(sleeps).hasSize(fake.randomFaultsInjected());
+    }
+
+    @Test
     void sendOnceOnAnUnreachableConnectorIsATransientFailure() {
-        FakeBotFramework gone = FakeBotFramework.start();
-        String serviceUrl = gone.serviceUrl();
-        gone.close();
+        String serviceUrl = "http://127.0.0.1:" + closedPort() + "/";
         tokens.token(); // the token endpoint (the live fake) is fine; the connector is gone
 
         assertThat(connector.sendOnce(serviceUrl, "a:dm-x", card("lost")))
@@ -289,6 +304,14 @@ class BotConnectorTest {
         assertThatThrownBy(() -> connector.send(serviceUrl, "a:dm-x", card("lost")))
                 .isInstanceOf(DeliveryFailedException.class).hasMessageContaining("network");
         assertThat(sleeps).hasSize(BotConnector.MAX_ATTEMPTS - 1);
+    }
+
+    static int closedPort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

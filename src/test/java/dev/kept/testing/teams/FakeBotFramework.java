@@ -81,7 +81,8 @@ import java.util.function.Consumer;
  * {@code /api/messages}; {@link #post} sends one to Kept with a signed token.
  *
  * <p><b>Run by hand</b>: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.kept.testing.teams.FakeBotFramework [-Dexec.args=9898]} (port also from
+ * -Dexec.mainClass=dev.kept.testing.teams.FakeBotFramework [-Dexec.args=9898]} (offline, name the plugin in full:
+ * {@code org.codehaus.mojo:exec-maven-plugin:3.6.4:java} instead of {@code exec:java}) (port also from
  * {@code FAKE_TEAMS_PORT}; Kept's URL from {@code KEPT_TEAMS_URL}, default
  * {@code http://localhost:8080/api/messages}; app id and password from {@code TEAMS_APP_ID} /
  * {@code TEAMS_APP_PASSWORD}, defaults {@value #DEFAULT_APP_ID} / {@value #DEFAULT_APP_PASSWORD}). It prints the
