@@ -122,6 +122,34 @@ class BotConnectorTest {
     }
 
     @Test
+    void repliesToAnActivity() {
+        String conversationId = conversation();
+        String id = connector.reply(fake.serviceUrl(), conversationId, "f:123", card("a reply"));
+
+        assertThat(fake.sentTo(ALICE)).singleElement().satisfies(s -> {
+            assertThat(s.activityId()).isEqualTo(id);
+            assertThat(s.replyToId()).isEqualTo("f:123");
+        });
+    }
+
+    @Test
+    void aRefusedPasswordFailsSendOnceButNotPermanently() {
+        AppTokens wrong = new AppTokens(fake.tokenUrl(), fake.appId(), "wrong", BotTokenValidator.defaultHttpClient(),
+                java.time.Clock.systemUTC());
+        BotConnector c = new BotConnector(wrong, fake.appId(), BotTokenValidator.defaultHttpClient(), sleeps::add,
+                true);
+
+        assertThat(c.sendOnce(fake.serviceUrl(), "a:dm-x", card("x")))
+                .isInstanceOfSatisfying(BotConnector.Failed.class, f -> {
+                    assertThat(f.permanent()).isFalse();
+                    assertThat(f.error()).contains("invalid_client").doesNotContain("wrong");
+                });
+        assertThatThrownBy(() -> c.send(fake.serviceUrl(), "a:dm-x", card("x")))
+                .isInstanceOf(DeliveryFailedException.class);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
     void updatesAnActivityInPlace() {
         String conversationId = conversation();
         String activityId = connector.send(fake.serviceUrl(), conversationId, card("Rate the deck"));

@@ -765,6 +765,24 @@ public final class FakeBotFramework implements AutoCloseable {
         return a;
     }
 
+    /**
+     * What Teams sends when {@code user} installs Kept in personal scope: a {@code conversationUpdate} whose
+     * {@code membersAdded} holds the bot (no text).
+     */
+    public ObjectNode installed(FakeUser user, Instant now) {
+        ObjectNode a = baseActivity("conversationUpdate", user, now);
+        ObjectNode bot = a.putArray("membersAdded").addObject();
+        bot.put("id", "28:" + appId);
+        return a;
+    }
+
+    /** The {@code installationUpdate} activity Teams also sends; {@code action} is {@code add} or {@code remove}. */
+    public ObjectNode installationUpdate(FakeUser user, String action, Instant now) {
+        ObjectNode a = baseActivity("installationUpdate", user, now);
+        a.put("action", action);
+        return a;
+    }
+
     /** POSTs an activity to Kept as the Bot Framework would, with a valid token as of {@code now}. */
     public HttpResponse<String> post(String keptUrl, ObjectNode activity, Instant now) {
         return post(keptUrl, activity, token(now).serviceUrl(activity.path("serviceUrl").asString()).authorization());
