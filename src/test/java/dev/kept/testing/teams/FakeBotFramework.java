@@ -448,6 +448,11 @@ public final class FakeBotFramework implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** How many Bot Connector requests ({@code /v3/…}) arrived, faults and refusals included. */
+    public int connectorCalls() {
+        return (int) calls.stream().filter(c -> c.rawPath().startsWith("/v3/")).count();
+    }
+
     /** Conversation ids created through {@code POST /v3/conversations}, in order. */
     public List<String> createdConversations() {
         return List.copyOf(createdConversations);
