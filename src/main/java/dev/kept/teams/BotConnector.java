@@ -75,7 +75,7 @@ public final class BotConnector {
 
     /**
      * Not delivered. {@code permanent}: trying again will not help (a 4xx such as 403 blocked / 404 unknown
-     * conversation, or a refused serviceUrl); otherwise (412, 5xx, network, token trouble) it may later.
+     * conversation, or a refused serviceUrl); otherwise (401, 412, 5xx, network, no app token) it may later.
      * {@code error} is short and holds no token.
      */
     public record Failed(boolean permanent, String error) implements Attempt {
@@ -170,6 +170,17 @@ public final class BotConnector {
     public String send(String serviceUrl, String conversationId, ObjectNode activity) {
         URI uri = uri(serviceUrl, "v3", "conversations", conversationId, "activities");
         return text(withRetries("send", () -> exchange("POST", uri, activity)), "id");
+    }
+
+    /**
+     * Posts {@code activity} as a reply to activity {@code replyToId} (POST
+     * {@code .../activities/{replyToId}}), trying again as described above.
+     *
+     * @return the new activity's id ("" when the Bot Connector gave none)
+     */
+    public String reply(String serviceUrl, String conversationId, String replyToId, ObjectNode activity) {
+        URI uri = uri(serviceUrl, "v3", "conversations", conversationId, "activities", replyToId);
+        return text(withRetries("reply", () -> exchange("POST", uri, activity)), "id");
     }
 
     /**
@@ -278,8 +289,8 @@ public final class BotConnector {
         try {
             token = tokens.token();
         } catch (AppTokens.AppTokenException e) {
-            return new Result(0, null, null, "no app token: " + e.getMessage(), e.transientFailure(),
-                    !e.transientFailure());
+            // never "permanent": a token problem is Kept's configuration or Microsoft's, not this message's
+            return new Result(0, null, null, "no app token: " + e.getMessage(), e.transientFailure(), false);
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT)
                 .header("Authorization", "Bearer " + token)

@@ -242,12 +242,10 @@ class BotTokenValidatorTest {
 
     @Test
     void unreachableMetadataRefusesEveryToken() {
-        FakeBotFramework gone = FakeBotFramework.start();
-        String metadata = gone.openIdMetadataUrl();
-        String authorization = gone.authorization(T0);
-        String serviceUrl = gone.serviceUrl();
-        gone.close();
-        BotTokenValidator v = new BotTokenValidator(gone.appId(), metadata, BotTokenValidator.defaultHttpClient(),
+        String metadata = "http://127.0.0.1:" + BotConnectorTest.closedPort() + "/openid";
+        String authorization = fake.authorization(T0);
+        String serviceUrl = fake.serviceUrl();
+        BotTokenValidator v = new BotTokenValidator(fake.appId(), metadata, BotTokenValidator.defaultHttpClient(),
                 clock);
 
         for (int i = 0; i < 3; i++) {

@@ -81,7 +81,8 @@ import java.util.function.Consumer;
  * {@code /api/messages}; {@link #post} sends one to Kept with a signed token.
  *
  * <p><b>Run by hand</b>: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.kept.testing.teams.FakeBotFramework [-Dexec.args=9898]} (port also from
+ * -Dexec.mainClass=dev.kept.testing.teams.FakeBotFramework [-Dexec.args=9898]} (offline, name the plugin in full:
+ * {@code org.codehaus.mojo:exec-maven-plugin:3.6.4:java} instead of {@code exec:java}) (port also from
  * {@code FAKE_TEAMS_PORT}; Kept's URL from {@code KEPT_TEAMS_URL}, default
  * {@code http://localhost:8080/api/messages}; app id and password from {@code TEAMS_APP_ID} /
  * {@code TEAMS_APP_PASSWORD}, defaults {@value #DEFAULT_APP_ID} / {@value #DEFAULT_APP_PASSWORD}). It prints the
@@ -447,9 +448,20 @@ public final class FakeBotFramework implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** How many Bot Connector requests ({@code /v3/…}) arrived, faults and refusals included. */
+    public int connectorCalls() {
+        return (int) calls.stream().filter(c -> c.rawPath().startsWith("/v3/")).count();
+    }
+
     /** Conversation ids created through {@code POST /v3/conversations}, in order. */
     public List<String> createdConversations() {
         return List.copyOf(createdConversations);
+    }
+
+    /** Where {@code POST /_fake/say} posts the activities it builds (e.g. {@code http://localhost:8080/api/messages}). */
+    public FakeBotFramework forwardTo(String keptMessagesUrl) {
+        this.keptUrl = keptMessagesUrl;
+        return this;
     }
 
     /** Runs {@code listener} for every activity Kept posts (on the server's thread). */
@@ -755,6 +767,24 @@ public final class FakeBotFramework implements AutoCloseable {
         if (replyToId != null) {
             a.put("replyToId", replyToId);
         }
+        return a;
+    }
+
+    /**
+     * What Teams sends when {@code user} installs Kept in personal scope: a {@code conversationUpdate} whose
+     * {@code membersAdded} holds the bot (no text).
+     */
+    public ObjectNode installed(FakeUser user, Instant now) {
+        ObjectNode a = baseActivity("conversationUpdate", user, now);
+        ObjectNode bot = a.putArray("membersAdded").addObject();
+        bot.put("id", "28:" + appId);
+        return a;
+    }
+
+    /** The {@code installationUpdate} activity Teams also sends; {@code action} is {@code add} or {@code remove}. */
+    public ObjectNode installationUpdate(FakeUser user, String action, Instant now) {
+        ObjectNode a = baseActivity("installationUpdate", user, now);
+        a.put("action", action);
         return a;
     }
 
@@ -1125,7 +1155,7 @@ public final class FakeBotFramework implements AutoCloseable {
         }
         String url = keptUrl;
         if (url == null) {
-            return Answer.status(400, "no Kept URL: /_fake/say works when the fake runs by hand (main)");
+            return Answer.status(400, "no Kept URL: see forwardTo (main sets it)");
         }
         JsonNode in;
         try {
@@ -1201,7 +1231,7 @@ public final class FakeBotFramework implements AutoCloseable {
         String appId = envOr("TEAMS_APP_ID", DEFAULT_APP_ID);
         String password = envOr("TEAMS_APP_PASSWORD", DEFAULT_APP_PASSWORD);
         FakeBotFramework fake = start(port, appId, password).withDefaultUsers();
-        fake.keptUrl = envOr("KEPT_TEAMS_URL", "http://localhost:8080/api/messages");
+        fake.forwardTo(envOr("KEPT_TEAMS_URL", "http://localhost:8080/api/messages"));
         fake.printing = true;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
