@@ -17,7 +17,8 @@ import org.springframework.context.annotation.FilterType;
 @ComponentScan(excludeFilters = {
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.REGEX, pattern = {"dev\\.kept\\.slack\\..*", "dev\\.kept\\.playground\\..*"})})
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = {"dev\\.kept\\.slack\\..*", "dev\\.kept\\.playground\\..*",
+                "dev\\.kept\\.teams\\..*"})})
 public class KeptApplication {
     public static void main(String[] args) {
         SpringApplication.run(KeptApplication.class, args);

@@ -24,6 +24,8 @@ public final class ActionIds {
 
     /** Form: make a promise. */
     public static final String NEW_PROMISE_FORM = "promise.new";
+    /** Asking a colleague for something, when {@code ask …} was not complete (or empty) and a form can open. */
+    public static final String NEW_REQUEST_FORM = "request.new";
     /** Form: suggest a change; its context is the promise id. */
     public static final String SUGGEST_FORM = "promise.suggest_form";
 

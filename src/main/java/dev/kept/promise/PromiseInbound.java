@@ -153,18 +153,37 @@ public class PromiseInbound implements Interactions {
         Optional<String> asked = in.text().userIdOf(firstAndRest[0]);
         String rest = firstAndRest.length > 1 ? firstAndRest[1] : "";
         if (asked.isEmpty()) {
+            if (in.formsAvailable()) {
+                return newRequestForm(Optional.empty(), "", Optional.empty(), Optional.of(body.isBlank()
+                        ? "Who do you need something from, what, and by when?" : "Who are you asking?"));
+            }
             throw new Refusal("Who are you asking? Start with an @mention: `/promise ask @bob for the Q3 deck by friday`.");
         }
         rest = rest.replaceFirst("(?i)^(for|to)\\s+", "");
         ZoneId zone = service.zoneOf(invoker);
         WhatAndWhen parsed = dates.split(" " + in.text().plain(rest), service.now().atZone(zone));
-        if (parsed.what().isBlank()) {
-            throw new Refusal("What are you asking for? `/promise ask @bob for the Q3 deck by friday`.");
+        Optional<Instant> due = parsed.due().map(d -> d.toInstant());
+        if (parsed.what().isBlank() || due.isEmpty()) {
+            String problem = parsed.what().isBlank() ? "What are you asking for?" : missing(asked, Optional.empty(), parsed);
+            if (in.formsAvailable()) {
+                return newRequestForm(asked, parsed.what(), due, Optional.of(problem));
+            }
+            throw new Refusal(problem + " `/promise ask @bob for the Q3 deck by friday`.");
         }
-        Instant due = parsed.due().map(d -> d.toInstant()).orElseThrow(() -> new Refusal(
-                missing(asked, Optional.empty(), parsed) + " `/promise ask @bob for the Q3 deck by friday`."));
-        PromiseService.Made made = service.request(invoker, asked.get(), parsed.what(), "", due);
+        PromiseService.Made made = service.request(invoker, asked.get(), parsed.what(), "", due.get());
         return Outcome.reply(service.messages().requestSent(made.promise(), zone, made.receiverTold()));
+    }
+
+    private Outcome newRequestForm(Optional<String> asked, String what, Optional<Instant> due, Optional<String> intro) {
+        List<Form.Input> inputs = new java.util.ArrayList<>();
+        intro.ifPresent(text -> inputs.add(new Form.Intro("intro", Markup.plain(text))));
+        inputs.add(new Form.PersonInput(ActionIds.INPUT_RECEIVER, "Who are you asking?", asked.orElse(null)));
+        inputs.add(new Form.TextInput(ActionIds.INPUT_WHAT, "What do you need from them?", what,
+                "e.g. the Q3 figures", true, false, Promise.MAX_WHAT_LENGTH));
+        inputs.add(new Form.DateTimeInput(ActionIds.INPUT_DUE, "By when?", due.orElse(null)));
+        Form form = new Form(ActionIds.NEW_REQUEST_FORM, "Ask a colleague", "Ask", "", inputs);
+        return new Outcome.OpenForm(form, Message.of(
+                "Write it like this: `/promise ask @bob for the Q3 figures by thursday`."));
     }
 
     private Outcome make(Invocation in, String body) {
@@ -315,8 +334,8 @@ public class PromiseInbound implements Interactions {
 
     @Override
     public Set<String> formIds() {
-        return Set.of(ActionIds.NEW_PROMISE_FORM, ActionIds.SUGGEST_FORM, ActionIds.MORE_TIME_FORM,
-                ActionIds.RELEASE_FORM);
+        return Set.of(ActionIds.NEW_PROMISE_FORM, ActionIds.NEW_REQUEST_FORM, ActionIds.SUGGEST_FORM,
+                ActionIds.MORE_TIME_FORM, ActionIds.RELEASE_FORM);
     }
 
     /** A click on a button Kept sent. */
@@ -420,6 +439,20 @@ public class PromiseInbound implements Interactions {
     @Override
     public Map<String, String> check(Person actor, FormSubmission form) {
         switch (form.formId()) {
+            case ActionIds.NEW_REQUEST_FORM -> {
+                Map<String, String> problems = new java.util.LinkedHashMap<>(service.checkFields(actor,
+                        form.person(ActionIds.INPUT_RECEIVER), form.text(ActionIds.INPUT_WHAT).orElse(""), "",
+                        form.instant(ActionIds.INPUT_DUE)));
+                // The same checks as a promise, in the words of a request.
+                if (problems.containsKey(ActionIds.INPUT_RECEIVER)) {
+                    problems.put(ActionIds.INPUT_RECEIVER, form.person(ActionIds.INPUT_RECEIVER).isEmpty()
+                            ? "Pick the colleague you're asking." : "You can't ask yourself: pick a colleague.");
+                }
+                if (form.instant(ActionIds.INPUT_DUE).isEmpty()) {
+                    problems.put(ActionIds.INPUT_DUE, "Pick by when you need it.");
+                }
+                return problems;
+            }
             case ActionIds.NEW_PROMISE_FORM -> {
                 return service.checkFields(actor, form.person(ActionIds.INPUT_RECEIVER), form.text(ActionIds.INPUT_WHAT).orElse(""),
                         form.text(ActionIds.INPUT_MATTERS).orElse(""), form.instant(ActionIds.INPUT_DUE));
@@ -449,6 +482,14 @@ public class PromiseInbound implements Interactions {
     public Outcome submit(Person actor, FormSubmission form) {
         return Guard.answer(() -> {
             switch (form.formId()) {
+                case ActionIds.NEW_REQUEST_FORM -> {
+                    String asked = form.person(ActionIds.INPUT_RECEIVER)
+                            .orElseThrow(() -> new Refusal("Pick the colleague you're asking."));
+                    Instant due = form.instant(ActionIds.INPUT_DUE).orElseThrow(() -> new Refusal("Pick by when you need it."));
+                    PromiseService.Made made = service.request(actor, asked, form.text(ActionIds.INPUT_WHAT).orElse(""), "", due);
+                    return Outcome.reply(service.messages().requestSent(made.promise(), service.zoneOf(actor),
+                            made.receiverTold()));
+                }
                 case ActionIds.NEW_PROMISE_FORM -> {
                     String receiver = form.person(ActionIds.INPUT_RECEIVER)
                             .orElseThrow(() -> new Refusal("Pick the colleague you're promising."));

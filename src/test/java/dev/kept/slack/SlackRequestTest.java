@@ -154,10 +154,12 @@ class SlackRequestTest extends SlackHttpTestSupport {
 
     @Test
     void badRequestsGetClearAnswers() {
+        // What can't be read opens the request form, saying what is missing.
         slash("U111", "ask the slides by friday");
-        awaitCall(FakeSlackApi.RESPONSE_URL, c -> c.mentions("Who are you asking?"));
+        awaitCall("views.open", c -> c.view().contains(ActionIds.NEW_REQUEST_FORM) && c.view().contains("Who are you asking?"));
         slash("U111", "ask <@U222|bob> for the slides");
-        awaitCall(FakeSlackApi.RESPONSE_URL, c -> c.mentions("By when?"));
+        awaitCall("views.open", c -> c.view().contains(ActionIds.NEW_REQUEST_FORM) && c.view().contains("By when?")
+                && c.view().contains("U222"));
         slash("U111", "ask <@U111|alice> for the slides by friday");
         awaitCall(FakeSlackApi.RESPONSE_URL, c -> c.mentions("You can't ask yourself"));
         slash("U111", "ask <@UBOT1|bot> for the slides by friday");
