@@ -1,0 +1,176 @@
+package dev.kept.teams;
+
+import dev.kept.KeptApplication;
+import dev.kept.chat.Workspace;
+import dev.kept.nudge.NudgeDispatcher;
+import dev.kept.promise.ActionIds;
+import dev.kept.promise.Promise;
+import dev.kept.promise.PromiseStatus;
+import dev.kept.promise.PromiseStore;
+import dev.kept.promise.Side;
+import dev.kept.testing.MutableClock;
+import dev.kept.testing.redis.TestRedis;
+import dev.kept.testing.teams.FakeBotFramework;
+import dev.kept.testing.teams.FakeBotFramework.FakeUser;
+import dev.kept.testing.teams.FakeBotFramework.Sent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Kept started whole with the Teams adapter: activities signed as the Bot Framework signs them, POSTed
+ * to {@code /api/messages}; the fake Bot Framework serves the keys and app tokens and records every card
+ * Kept sends; the real Redis keeps the promises.
+ */
+@SpringBootTest(classes = {KeptApplication.class, TeamsHttpTestSupport.TestClock.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "kept.nudges.working-hours.enabled=false")
+abstract class TeamsHttpTestSupport {
+
+    /** Monday 23 November 2026, 09:00 UTC. */
+    static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T09:00:00Z");
+    static final FakeBotFramework teams = FakeBotFramework.start().withDefaultUsers();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Workspace WS = new Workspace("teams", FakeBotFramework.TENANT_ID);
+
+    final FakeUser alice = teams.user("29:1alice").orElseThrow();
+    final FakeUser bob = teams.user("29:1bob").orElseThrow();
+    final FakeUser carol = teams.user("29:1carol").orElseThrow();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    PromiseStore store;
+
+    @Autowired
+    NudgeDispatcher dispatcher;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(MONDAY_MORNING);
+        }
+    }
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("kept.teams.app-id", teams::appId);
+        registry.add("kept.teams.app-password", teams::appPassword);
+        registry.add("kept.teams.tenant-id", teams::tenantId);
+        registry.add("kept.teams.open-id-metadata-url", teams::openIdMetadataUrl);
+        registry.add("kept.teams.token-url", teams::tokenUrl);
+        registry.add("kept.teams.allow-loopback-http", () -> "true");
+        registry.add("kept.redis.url", TestRedis::url);
+    }
+
+    /** The fake lives as long as the JVM, like the Spring context that points at it (cached across classes). */
+    @AfterAll
+    static void quiet() {
+        teams.reset();
+    }
+
+    @BeforeEach
+    void cleanSlate() {
+        TestRedis.flushAll();
+        teams.reset();
+        clock.set(MONDAY_MORNING);
+    }
+
+    String kept() {
+        return "http://127.0.0.1:" + port + "/api/messages";
+    }
+
+    HttpResponse<String> say(FakeUser from, String text) {
+        return teams.post(kept(), teams.message(from, text, clock.instant()), clock.instant());
+    }
+
+    /** Clicks a button or sends a form of a card Kept sent ({@code Action.Execute}), with the inputs given. */
+    JsonNode execute(FakeUser from, Sent card, Predicate<JsonNode> whichAction, ObjectNode inputs) {
+        JsonNode action = actions(card.card()).stream().filter(whichAction).findFirst()
+                .orElseThrow(() -> new AssertionError("no such action on " + card.readable()));
+        ObjectNode data = (ObjectNode) action.get("data").deepCopy();
+        if (inputs != null) {
+            data.setAll(inputs);
+        }
+        HttpResponse<String> response = teams.post(kept(),
+                teams.execute(from, action.get("verb").asString(), data, card.activityId(), clock.instant()),
+                clock.instant());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    static Predicate<JsonNode> button(String actionId) {
+        return a -> actionId.equals(a.path("data").path("action").asString(""));
+    }
+
+    static Predicate<JsonNode> button(String actionId, String value) {
+        return a -> button(actionId).test(a) && value.equals(a.path("data").path("value").asString(""));
+    }
+
+    static final Predicate<JsonNode> SUBMIT = a -> "form".equals(a.path("data").path("kept").asString(""));
+
+    static List<JsonNode> actions(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node.isObject()) {
+            if (node.path("type").asString("").startsWith("Action.")) {
+                out.add(node);
+            }
+            node.forEach(child -> out.addAll(actions(child)));
+        } else if (node.isArray()) {
+            node.forEach(child -> out.addAll(actions(child)));
+        }
+        return out;
+    }
+
+    /** The first card sent to a conversation that matches, waiting for it (work follows the answer). */
+    static Sent awaitSent(String conversationId, Predicate<Sent> matching) {
+        return await().atMost(Duration.ofSeconds(15)).until(
+                () -> teams.sent(conversationId).stream().filter(matching).findFirst(), Optional::isPresent).get();
+    }
+
+    static String dm(FakeUser user) {
+        return FakeBotFramework.conversationIdFor(user.id());
+    }
+
+    static ObjectNode inputs(String... pairs) {
+        ObjectNode o = JSON.createObjectNode();
+        for (int i = 0; i < pairs.length; i += 2) {
+            o.put(pairs[i], pairs[i + 1]);
+        }
+        return o;
+    }
+
+    void at(Instant instant) {
+        clock.set(instant);
+        dispatcher.wake();
+    }
+}
