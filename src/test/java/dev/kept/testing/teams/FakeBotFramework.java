@@ -114,6 +114,7 @@ public final class FakeBotFramework implements AutoCloseable {
     public static final String OTHER_SERVICE_URL = "https://smba.trafficmanager.net/emea/";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Map<String, String> uploads = new ConcurrentHashMap<>();
 
     /** A Teams user: {@code id} is the Bot Framework id ({@code 29:…}), {@code aadObjectId} the Entra id. */
     public record FakeUser(String id, String name, String aadObjectId, String timezone, String locale) {
@@ -241,6 +242,7 @@ public final class FakeBotFramework implements AutoCloseable {
         server.createContext("/token", ex -> handle(ex, this::tokenEndpoint));
         server.createContext("/v3/", ex -> handle(ex, this::connector));
         server.createContext("/_fake/say", ex -> handle(ex, this::say));
+        server.createContext("/onedrive/", ex -> handle(ex, this::upload));
         server.createContext("/", ex -> handle(ex, r -> Answer.status(404, "not found")));
     }
 
@@ -484,6 +486,7 @@ public final class FakeBotFramework implements AutoCloseable {
         keyFetches.set(0);
         metadataFetches.set(0);
         tokenCalls.set(0);
+        uploads.clear();
     }
 
     // ---------------------------------------------------------------- faults
@@ -943,6 +946,44 @@ public final class FakeBotFramework implements AutoCloseable {
             a = route(r);
         }
         calls.add(new Call(r.method(), r.rawPath(), a.status(), authorized, Instant.now()));
+        return a;
+    }
+
+    /** {@code PUT /onedrive/{name}}: a file a bot uploads after the person accepted a file consent card. */
+    private Answer upload(Request r) {
+        if (!"PUT".equals(r.method())) {
+            return Answer.status(405, "PUT only");
+        }
+        uploads.put(r.rawPath().substring("/onedrive/".length()), r.body());
+        return Answer.json(201, JSON.createObjectNode().put("id", "drive-item"));
+    }
+
+    /** Where a person's OneDrive would take an uploaded file named {@code name} (see {@link #uploads()}). */
+    public String uploadUrl(String name) {
+        return baseUrl() + "/onedrive/" + name;
+    }
+
+    /** Files uploaded to {@link #uploadUrl}, by name. */
+    public Map<String, String> uploads() {
+        return Map.copyOf(uploads);
+    }
+
+    /** The person's answer to a file consent card Kept sent: accept (with an upload address) or decline. */
+    public ObjectNode fileConsent(FakeUser from, JsonNode consentContext, boolean accept, String fileName, Instant now) {
+        ObjectNode a = baseActivity("invoke", from, now);
+        a.put("name", "fileConsent/invoke");
+        ObjectNode v = a.putObject("value");
+        v.put("type", "fileUpload");
+        v.put("action", accept ? "accept" : "decline");
+        v.set("context", consentContext.deepCopy());
+        if (accept) {
+            ObjectNode info = v.putObject("uploadInfo");
+            info.put("name", fileName);
+            info.put("uploadUrl", uploadUrl(fileName));
+            info.put("contentUrl", "https://contoso-my.sharepoint.com/personal/" + fileName);
+            info.put("uniqueId", "1150D938-8870-4044-9F2C-5BBDEBA70C8C");
+            info.put("fileType", "csv");
+        }
         return a;
     }
 
