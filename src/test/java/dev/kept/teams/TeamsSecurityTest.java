@@ -3,6 +3,9 @@ package dev.kept.teams;
 import dev.kept.testing.redis.TestRedis;
 import dev.kept.testing.teams.FakeBotFramework.TokenBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpResponse;
@@ -18,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * endorsed for Teams), or minted for another Bot Connector is refused, and nothing of the activity is
  * read: no answer is sent and nothing is stored.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TeamsSecurityTest extends TeamsHttpTestSupport {
 
     HttpResponse<String> post(ObjectNode activity, String authorization) {
@@ -61,6 +65,19 @@ class TeamsSecurityTest extends TeamsHttpTestSupport {
         // The same activity, properly signed, is read and answered.
         assertThat(teams.post(kept(), activity, clock.instant()).statusCode()).isEqualTo(200);
         awaitSent(dm(alice), s -> s.mentions("open promises"));
+    }
+
+    @Test
+    void noSecretReachesTheLogs(CapturedOutput output) {
+        say(carol, "hi");
+        awaitSent(dm(carol), s -> s.mentions("promise"));
+        say(alice, "promise @carol the budget by friday 3pm");
+        awaitSent(dm(carol), s -> s.mentions("promised you"));
+        teams.post(kept(), teams.message(alice, "list", clock.instant()),
+                teams.token(clock.instant()).expired().serviceUrl(teams.serviceUrl()).authorization());
+        assertThat(teams.tokenCalls()).isPositive();
+        assertThat(output.getAll()).doesNotContain(teams.appPassword()).doesNotContain("eyJ")
+                .contains("Refused a request to /api/messages (401)");
     }
 
     @Test
