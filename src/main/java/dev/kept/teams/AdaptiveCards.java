@@ -489,6 +489,22 @@ public final class AdaptiveCards {
         return runs;
     }
 
+    /**
+     * Kept's own command hints are written as Slack's slash command; in Teams the same words are typed in the
+     * chat with Kept, without the slash command: {@code /promise list} is {@code list}, {@code /promise @bob …}
+     * is {@code promise @bob …}, {@code /promise} alone is {@code promise}.
+     */
+    static String asTypedInTeams(String hint) {
+        if (!hint.startsWith("/promise")) {
+            return hint;
+        }
+        String rest = hint.substring("/promise".length()).strip();
+        if (rest.isEmpty() || rest.startsWith("@")) {
+            return ("promise " + rest).strip();
+        }
+        return rest;
+    }
+
     private static void plainRuns(String text, List<ObjectNode> runs, StringBuilder shown) {
         Matcher m = KEPT_OWN_FORMATTING.matcher(text);
         int from = 0;
@@ -497,7 +513,7 @@ public final class AdaptiveCards {
             String own = m.group();
             String inner = own.substring(1, own.length() - 1);
             if (own.charAt(0) == '`') {
-                add(runs, shown, inner, null, "Monospace");
+                add(runs, shown, asTypedInTeams(inner), null, "Monospace");
             } else {
                 add(runs, shown, inner, "Bolder", null);
             }

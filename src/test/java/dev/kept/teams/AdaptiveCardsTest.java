@@ -81,7 +81,10 @@ class AdaptiveCardsTest {
                 out.append(FormerColleague.is(r.userId()) ? "\u0000former" : name == null ? "\u0000unknown" : name);
             }
         }
-        return out.toString().replace("`", "").replace("*Can't take this on*", "Can't take this on");
+        // Kept's own command hints lose their backticks, and read as typed in Teams (no slash command).
+        return java.util.regex.Pattern.compile("`([^`]*)`").matcher(out.toString())
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(AdaptiveCards.asTypedInTeams(m.group(1))))
+                .replace("*Can't take this on*", "Can't take this on");
     }
 
     private static String rendered(String readable) {
@@ -178,6 +181,16 @@ class AdaptiveCardsTest {
     }
 
     @Test
+    void kept_sCommandHintsReadAsTypedInTeams() {
+        assertThat(AdaptiveCards.asTypedInTeams("/promise list")).isEqualTo("list");
+        assertThat(AdaptiveCards.asTypedInTeams("/promise done K7Q2")).isEqualTo("done K7Q2");
+        assertThat(AdaptiveCards.asTypedInTeams("/promise @bob the Q3 deck by friday 3pm"))
+                .isEqualTo("promise @bob the Q3 deck by friday 3pm");
+        assertThat(AdaptiveCards.asTypedInTeams("/promise")).isEqualTo("promise");
+        assertThat(AdaptiveCards.asTypedInTeams("friday 3pm")).isEqualTo("friday 3pm");
+    }
+
+    @Test
     void everyBlockTypeAndStyleIsRendered() {
         Markup text = Markup.builder().plain("Hello ").person(ALICE).plain(", ").bold("the deck")
                 .plain(" is due. Try `/promise list`.").build();
@@ -198,7 +211,7 @@ class AdaptiveCardsTest {
         assertThat(first.get(3).get("text").asString()).isEqualTo("the deck");
         assertThat(first.get(3).get("weight").asString()).isEqualTo("Bolder");
         // Kept's own hint reads as code, without the backticks.
-        assertThat(first.get(5).get("text").asString()).isEqualTo("/promise list");
+        assertThat(first.get(5).get("text").asString()).isEqualTo("list");   // as typed in the chat with Kept
         assertThat(first.get(5).get("fontType").asString()).isEqualTo("Monospace");
         assertThat(card.get("msteams").get("width").asString()).isEqualTo("Full");
         assertThat(card.get("$schema").asString()).isEqualTo("http://adaptivecards.io/schemas/adaptive-card.json");
