@@ -1074,7 +1074,8 @@ public final class FakeBotFramework implements AutoCloseable {
         String id = "1" + String.format(Locale.ROOT, "%012d", activitySeq.incrementAndGet());
         Sent s = new Sent(conversationId, id, body, replyToId, Instant.now());
         sent.add(s);
-        print("to " + who(conversationId), body);
+        print("to " + who(conversationId) + ", activity " + id, body);
+        printClicks(conversationId, id, body);
         for (Consumer<Sent> l : listeners) {
             try {
                 l.accept(s);
@@ -1155,6 +1156,12 @@ public final class FakeBotFramework implements AutoCloseable {
             return;
         }
         String type = n.path("type").asString("");
+        if (type.equals("RichTextBlock")) {
+            StringBuilder line = new StringBuilder();
+            n.path("inlines").forEach(run -> line.append(run.path("text").asString("")));
+            out.add(line.toString());
+            return;
+        }
         if (type.startsWith("Action.")) {
             out.add("[" + n.path("title").asString("") + "]");
             return;
@@ -1187,6 +1194,52 @@ public final class FakeBotFramework implements AutoCloseable {
         String text = readable(activity).replace("\n", "\n    ");
         System.out.println(LocalTime.now().withNano(0) + " " + header + "\n    " + text);
         System.out.flush();
+    }
+
+    /**
+     * For a person trying Kept by hand: each button and form of a card Kept sent, as the {@code scripts/teams-say}
+     * line that clicks or sends it (a form's inputs as {@code "id":"…"} to fill in).
+     */
+    private void printClicks(String conversationId, String activityId, JsonNode activity) {
+        if (!printing || !conversationId.startsWith("a:dm-")) {
+            return;
+        }
+        String as = user(conversationId.substring(5)).map(u -> u.name().split(" ")[0].toLowerCase(Locale.ROOT))
+                .orElse(conversationId.substring(5));
+        List<String> inputs = new ArrayList<>();
+        collectInputs(activity.path("attachments"), inputs);
+        List<JsonNode> actions = new ArrayList<>();
+        collectActions(activity.path("attachments"), actions);
+        for (JsonNode action : actions) {
+            ObjectNode data = action.path("data").isObject() ? (ObjectNode) action.get("data").deepCopy()
+                    : JSON.createObjectNode();
+            if ("form".equals(data.path("kept").asString(""))) {
+                inputs.forEach(i -> data.put(i, "…"));
+            }
+            System.out.println("    [" + action.path("title").asString("") + "] scripts/teams-say --as " + as
+                    + " --reply-to " + activityId + " --execute " + action.path("verb").asString("")
+                    + " '" + JSON.writeValueAsString(data).replace("'", "'\\''") + "'");
+        }
+        System.out.flush();
+    }
+
+    private static void collectInputs(JsonNode n, List<String> out) {
+        if (n.isObject() && n.path("type").asString("").startsWith("Input.") && n.path("id").isString()) {
+            out.add(n.path("id").asString());
+        }
+        if (n.isContainer()) {
+            n.forEach(child -> collectInputs(child, out));
+        }
+    }
+
+    private static void collectActions(JsonNode n, List<JsonNode> out) {
+        if (n.isObject() && n.path("type").asString("").equals("Action.Execute")) {
+            out.add(n);
+            return;
+        }
+        if (n.isContainer()) {
+            n.forEach(child -> collectActions(child, out));
+        }
     }
 
     /** {@code POST /_fake/say}: builds a signed activity from a user and posts it to Kept ({@link #main}). */
