@@ -203,7 +203,8 @@ public class PromiseService {
             throw new Refusal(p + " For example: `by friday 3pm`, `by tomorrow`, `in 3 days`.");
         });
         Profile profile = directory.lookup(other).orElseThrow(() -> new Refusal(
-                "I couldn't find that colleague in this workspace. Mention them with @ so their name turns into a link."));
+                "I couldn't find that colleague in this workspace, or can't reach them. Pick them from the list your chat "
+                        + "offers (an @mention in Slack, the people picker of the form in Teams)."));
         if (profile.bot()) {
             throw new Refusal(Markup.builder().person(other.userId())
                     .plain(" is a bot or app, and can't " + verb + ". " + instead).build());

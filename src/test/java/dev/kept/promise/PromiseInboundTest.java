@@ -227,7 +227,7 @@ class PromiseInboundTest {
         void promisingSomeoneTheDirectoryDoesNotKnowIsRefused() {
             directory.profiles.clear();
             String reply = replyText(inbound.command(slash(alice), "<@UBOB> the Q3 deck by friday"));
-            assertThat(reply).startsWith("I couldn't find that colleague in this workspace.");
+            assertThat(reply).startsWith("I couldn't find that colleague in this workspace");
             assertNothingHappened();
         }
 

@@ -117,4 +117,17 @@ class TeamsFlowTest extends TeamsHttpTestSupport {
         // Carol's own zone (Tokyo) came from her client and is how she reads the date.
         assertThat(toCarol.readable()).contains("Friday 27 Nov");
     }
+
+    @Test
+    void aColleagueKeptCannotReachIsRefusedClearlyAndNothingIsStored() {
+        say(alice, "promise");
+        Sent form = awaitSent(dm(alice), s -> s.mentions("Make a promise"));
+        execute(alice, form, SUBMIT, inputs(
+                ActionIds.INPUT_RECEIVER, "d0d00000-0000-4000-8000-00000000000d",
+                ActionIds.INPUT_WHAT, "the Q3 deck",
+                ActionIds.INPUT_DUE + ".date", "2026-11-27",
+                ActionIds.INPUT_DUE + ".time", "15:00"));
+        awaitSent(dm(alice), s -> s.mentions("couldn't find that colleague"));
+        assertThat(store.all(WS.person(alice.aadObjectId()), Side.MADE)).isEmpty();
+    }
 }

@@ -1059,7 +1059,11 @@ public final class FakeBotFramework implements AutoCloseable {
         }
         // One personal chat per person and bot, as in Teams: asked by Entra id or by Teams id, it is the same chat.
         String member = members.path(0).path("id").asString();
-        String userId = user(member).map(FakeUser::id).orElse(member);
+        if (user(member).isEmpty()) {
+            // As Teams answers when the bot is not installed for that person (or there is no such person).
+            return Answer.status(403, "The bot is not installed for this user");
+        }
+        String userId = user(member).orElseThrow().id();
         String id = conversationIdFor(userId);
         createdConversations.add(id);
         ObjectNode o = JSON.createObjectNode();
