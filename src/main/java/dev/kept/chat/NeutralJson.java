@@ -188,13 +188,15 @@ public final class NeutralJson {
         return new Form(str(o, "id"), str(o, "title"), str(o, "submit"), str(o, "context"), inputs);
     }
 
-    private static void putNullable(ObjectNode o, String field, String value) {
+    /** Sets {@code field} to {@code value}, or leaves it out when {@code value} is null. */
+    public static void putNullable(ObjectNode o, String field, String value) {
         if (value != null) {
             o.put(field, value);
         }
     }
 
-    private static String str(JsonNode o, String field) {
+    /** The text in {@code field}, or null when it is missing or null. */
+    public static String str(JsonNode o, String field) {
         JsonNode n = o.get(field);
         return n == null || n.isNull() ? null : n.asString();
     }

@@ -24,29 +24,19 @@ final class ItemCodec {
         if (item.form() != null) {
             o.set("form", NeutralJson.form(item.form()));
         }
-        putNullable(o, "text", item.text());
-        putNullable(o, "fileName", item.fileName());
-        putNullable(o, "fileContent", item.fileContent());
-        putNullable(o, "key", item.key());
+        NeutralJson.putNullable(o, "text", item.text());
+        NeutralJson.putNullable(o, "fileName", item.fileName());
+        NeutralJson.putNullable(o, "fileContent", item.fileContent());
+        NeutralJson.putNullable(o, "key", item.key());
         return JSON.writeValueAsString(o);
     }
 
     static Item read(String json) {
         JsonNode o = JSON.readTree(json);
-        return new Item(str(o, "kind"), o.path("at").asLong(), o.path("private").asBoolean(),
+        return new Item(NeutralJson.str(o, "kind"), o.path("at").asLong(), o.path("private").asBoolean(),
                 o.has("message") ? NeutralJson.message(o.get("message")) : null,
                 o.has("form") ? NeutralJson.form(o.get("form")) : null,
-                str(o, "text"), str(o, "fileName"), str(o, "fileContent"), str(o, "key"));
-    }
-
-    private static void putNullable(ObjectNode o, String field, String value) {
-        if (value != null) {
-            o.put(field, value);
-        }
-    }
-
-    private static String str(JsonNode o, String field) {
-        JsonNode n = o.get(field);
-        return n == null || n.isNull() ? null : n.asString();
+                NeutralJson.str(o, "text"), NeutralJson.str(o, "fileName"), NeutralJson.str(o, "fileContent"),
+                NeutralJson.str(o, "key"));
     }
 }

@@ -5,6 +5,7 @@ import dev.kept.chat.Form;
 import dev.kept.chat.FormSubmission;
 import dev.kept.chat.HostedChatStore;
 import dev.kept.chat.HostedChatStore.Colleague;
+import dev.kept.chat.InteractionRoutes;
 import dev.kept.chat.Interactions;
 import dev.kept.chat.Message;
 import dev.kept.chat.Outcome;
@@ -39,7 +40,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The playground's pages and actions. Typed text goes to the same core entry points as Slack's
@@ -63,8 +63,8 @@ class PlaygroundController {
     private final NudgeDispatcher dispatcher;
     private final Clock clock;
     private final Environment env;
-    private final Map<String, Interactions> buttons = new HashMap<>();
-    private final Map<String, Interactions> forms = new HashMap<>();
+    private final InteractionRoutes buttons;
+    private final InteractionRoutes forms;
 
     PlaygroundController(Colleagues colleagues, Conversations conversations, PlaygroundEvents events,
                          HostedChatStore store, PromiseInbound inbound, DirectMessages directMessages,
@@ -80,19 +80,8 @@ class PlaygroundController {
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.env = env;
-        for (Interactions feature : features) {
-            route(buttons, feature, feature.actionIds());
-            route(forms, feature, feature.formIds());
-        }
-    }
-
-    private static void route(Map<String, Interactions> owners, Interactions feature, Set<String> ids) {
-        for (String id : ids) {
-            Interactions previous = owners.put(id, feature);
-            if (previous != null && previous != feature) {
-                throw new IllegalStateException("Two features claim the id " + id);
-            }
-        }
+        this.buttons = new InteractionRoutes(features, Interactions::actionIds);
+        this.forms = new InteractionRoutes(features, Interactions::formIds);
     }
 
     // ---- pages ----------------------------------------------------------------------------------
@@ -154,7 +143,7 @@ class PlaygroundController {
                                  @RequestParam("action") String action,
                                  @RequestParam(name = "value", defaultValue = "") String value) {
         Colleague viewer = viewer(as);
-        Interactions owner = buttons.get(action);
+        Interactions owner = buttons.owner(action).orElse(null);
         Optional<Message> shown = "home".equals(entry)
                 ? conversations.of("home:" + viewer.userId()).stream().findFirst().map(s -> s.item().message())
                 : conversations.find(Conversations.dm(viewer.userId()), entry).map(s -> s.item().message());
@@ -186,7 +175,7 @@ class PlaygroundController {
             return html(HttpStatus.BAD_REQUEST, view(viewer.userId(), "That form was sent already, or isn't yours.", null));
         }
         Form form = shown.get().item().form();
-        Interactions owner = forms.get(form.formId());
+        Interactions owner = forms.owner(form.formId()).orElse(null);
         if (owner == null) {
             return html(HttpStatus.BAD_REQUEST, view(viewer.userId(), "Kept doesn't know that form.", null));
         }

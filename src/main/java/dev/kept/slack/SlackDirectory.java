@@ -9,10 +9,7 @@ import dev.kept.chat.Profile;
 import dev.kept.chat.ProfileCache;
 import org.springframework.stereotype.Component;
 
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** Who a Slack user is, from {@code users.info}, cached in Redis so most lookups cost no Web API call. */
@@ -52,7 +49,7 @@ class SlackDirectory implements PlatformDirectory {
             throw e;
         }
         User user = response.getUser();
-        Profile profile = new Profile(person, displayName(user), zone(user.getTz()),
+        Profile profile = new Profile(person, displayName(user), Profile.zoneOrUtc(user.getTz()),
                 user.isBot() || user.isAppUser() || "USLACKBOT".equals(user.getId()), !user.isDeleted());
         cache.put(profile, CACHE_FOR);
         return Optional.of(profile);
@@ -67,16 +64,5 @@ class SlackDirectory implements PlatformDirectory {
             return user.getRealName();
         }
         return user.getName();
-    }
-
-    private static ZoneId zone(String tz) {
-        if (tz == null || tz.isBlank()) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(tz);
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kept.teams;
 
+import dev.kept.chat.NeutralJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,28 +39,17 @@ record TeamsAddress(String serviceUrl, String conversationId, String teamsId, St
 
     String toJson() {
         ObjectNode o = JSON.createObjectNode();
-        put(o, "serviceUrl", serviceUrl);
-        put(o, "conversationId", conversationId);
-        put(o, "teamsId", teamsId);
-        put(o, "name", name);
-        put(o, "zone", zone);
+        NeutralJson.putNullable(o, "serviceUrl", serviceUrl);
+        NeutralJson.putNullable(o, "conversationId", conversationId);
+        NeutralJson.putNullable(o, "teamsId", teamsId);
+        NeutralJson.putNullable(o, "name", name);
+        NeutralJson.putNullable(o, "zone", zone);
         return JSON.writeValueAsString(o);
     }
 
     static TeamsAddress fromJson(String json) {
         JsonNode o = JSON.readTree(json);
-        return new TeamsAddress(str(o, "serviceUrl"), str(o, "conversationId"), str(o, "teamsId"), str(o, "name"),
-                str(o, "zone"));
-    }
-
-    private static void put(ObjectNode o, String field, String value) {
-        if (value != null) {
-            o.put(field, value);
-        }
-    }
-
-    private static String str(JsonNode o, String field) {
-        JsonNode n = o.get(field);
-        return n == null || n.isNull() ? null : n.asString();
+        return new TeamsAddress(NeutralJson.str(o, "serviceUrl"), NeutralJson.str(o, "conversationId"),
+                NeutralJson.str(o, "teamsId"), NeutralJson.str(o, "name"), NeutralJson.str(o, "zone"));
     }
 }

@@ -4,6 +4,7 @@ import dev.kept.chat.DeliveryFailedException;
 import dev.kept.chat.Form;
 import dev.kept.chat.FormSubmission;
 import dev.kept.chat.Guard;
+import dev.kept.chat.InteractionRoutes;
 import dev.kept.chat.Interactions;
 import dev.kept.chat.Message;
 import dev.kept.chat.Outcome;
@@ -33,7 +34,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -68,8 +68,8 @@ class TeamsController {
     private final DirectMessages directMessages;
     private final PromiseInbound inbound;
     private final SettingsStore personalSettings;
-    private final Map<String, Interactions> buttons = new HashMap<>();
-    private final Map<String, Interactions> forms = new HashMap<>();
+    private final InteractionRoutes buttons;
+    private final InteractionRoutes forms;
 
     TeamsController(BotTokenValidator validator, TeamsSettings settings, TeamsPeople people, TeamsCards cards,
                     TeamsFiles files, BotConnector connector, TeamsWork work, DirectMessages directMessages,
@@ -84,19 +84,8 @@ class TeamsController {
         this.directMessages = directMessages;
         this.inbound = inbound;
         this.personalSettings = personalSettings;
-        for (Interactions feature : features) {
-            route(buttons, feature, feature.actionIds());
-            route(forms, feature, feature.formIds());
-        }
-    }
-
-    private static void route(Map<String, Interactions> owners, Interactions feature, Set<String> ids) {
-        for (String id : ids) {
-            Interactions previous = owners.put(id, feature);
-            if (previous != null && previous != feature) {
-                throw new IllegalStateException("Two features claim the id " + id);
-            }
-        }
+        this.buttons = new InteractionRoutes(features, Interactions::actionIds);
+        this.forms = new InteractionRoutes(features, Interactions::formIds);
     }
 
     @PostMapping(path = "/api/messages")
@@ -310,7 +299,7 @@ class TeamsController {
         String cardId = TeamsPeople.text(input.data().get(TeamsCards.CARD_ID));
         Optional<TeamsCards.Shown> shown = cards.shown(person, cardId);
         if (input.isClick()) {
-            Interactions owner = buttons.get(input.actionId());
+            Interactions owner = buttons.owner(input.actionId()).orElse(null);
             if (owner == null || shown.isEmpty() || !shown.get().hasButton(input.actionId(), input.value())) {
                 reply(person, to, Outcome.reply("That button isn't on any of your messages any more."));
                 return null;
@@ -325,7 +314,7 @@ class TeamsController {
             return cards.messageCard(person, shown.get().message(), cardId);   // unchanged: it can be clicked again
         }
         Form form = shown.map(TeamsCards.Shown::form).orElse(null);
-        Interactions owner = form == null ? null : forms.get(form.formId());
+        Interactions owner = form == null ? null : forms.owner(form.formId()).orElse(null);
         if (owner == null) {
             reply(person, to, Outcome.reply("That form was sent already, or it has expired. Please start again."));
             return null;

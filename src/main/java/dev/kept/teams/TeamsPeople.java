@@ -11,8 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,7 +155,7 @@ class TeamsPeople implements PlatformDirectory {
     }
 
     private static Profile profile(Person person, TeamsAddress a) {
-        return new Profile(person, a.name() == null ? "a colleague" : a.name(), zone(a.zone()), false, true);
+        return new Profile(person, a.name() == null ? "a colleague" : a.name(), Profile.zoneOrUtc(a.zone()), false, true);
     }
 
     /** The name to show for a user id of this workspace (or null when unknown). */
@@ -194,24 +192,13 @@ class TeamsPeople implements PlatformDirectory {
             for (JsonNode e : entities) {
                 if ("clientInfo".equals(text(e.get("type")))) {
                     String tz = text(e.get("timezone"));
-                    if (tz != null && zone(tz) != ZoneOffset.UTC) {
+                    if (tz != null && Profile.zoneOrUtc(tz) != ZoneOffset.UTC) {
                         return tz;
                     }
                 }
             }
         }
         return null;
-    }
-
-    private static ZoneId zone(String tz) {
-        if (tz == null || tz.isBlank()) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(tz);
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
     }
 
     static String text(JsonNode n) {

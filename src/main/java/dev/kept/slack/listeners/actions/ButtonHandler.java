@@ -10,7 +10,7 @@ import dev.kept.insight.InsightService;
 import dev.kept.chat.Person;
 import dev.kept.slack.SlackResponder;
 import dev.kept.slack.SlackWork;
-import dev.kept.slack.listeners.InteractionRoutes;
+import dev.kept.chat.InteractionRoutes;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.kept.chat.Person;
 import dev.kept.chat.Interactions;
 import dev.kept.slack.SlackResponder;
 import dev.kept.slack.SlackWork;
-import dev.kept.slack.listeners.InteractionRoutes;
+import dev.kept.chat.InteractionRoutes;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;

@@ -1,6 +1,4 @@
-package dev.kept.slack.listeners;
-
-import dev.kept.chat.Interactions;
+package dev.kept.chat;
 
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Which core feature owns each button or form id, so one Slack listener can serve them all. */
+/** Which core feature owns each button or form id, so one adapter entry point can serve them all. */
 public final class InteractionRoutes {
 
     private final Map<String, Interactions> owners = new HashMap<>();
