@@ -5,11 +5,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where listeners put the work that follows an ack: Slack must hear back within 3 seconds, so
@@ -21,7 +23,13 @@ public class SlackWork implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SlackWork.class);
 
+    static final Duration REFUSALS_LOGGED_EVERY = Duration.ofSeconds(10);
+
     private final ThreadPoolExecutor executor;
+    private final AtomicLong refusedSinceLog = new AtomicLong();
+    /** When the last refusal was logged (nanoTime); far enough in the past that the first one is. */
+    private final AtomicLong lastRefusalLog =
+            new AtomicLong(System.nanoTime() - REFUSALS_LOGGED_EVERY.toNanos());
 
     SlackWork(SlackProperties properties) {
         AtomicInteger n = new AtomicInteger();
@@ -46,8 +54,23 @@ public class SlackWork implements DisposableBean {
             });
             return true;
         } catch (RejectedExecutionException e) {
-            log.warn("Too busy: refused work ({} queued)", executor.getQueue().size());
+            noteRefusal();
             return false;
+        }
+    }
+
+    /**
+     * One log line per {@link #REFUSALS_LOGGED_EVERY} at most, with the count since the last one:
+     * refusals come in bursts, and a line for each would add work exactly when Kept has too much.
+     */
+    private void noteRefusal() {
+        refusedSinceLog.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastRefusalLog.get();
+        if (now - last >= REFUSALS_LOGGED_EVERY.toNanos() && lastRefusalLog.compareAndSet(last, now)) {
+            long count = refusedSinceLog.getAndSet(0);
+            log.warn("Too busy: refused {} piece(s) of work since the last such line ({} queued, {} workers)",
+                    count, executor.getQueue().size(), executor.getMaximumPoolSize());
         }
     }
 
