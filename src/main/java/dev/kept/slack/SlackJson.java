@@ -21,8 +21,8 @@ import java.io.IOException;
  * JSON for Kept's two hottest Slack calls, {@code chat.postMessage} and the POST to a
  * {@code response_url}, with one Gson made once. The Slack SDK (1.51) builds a new Gson for every
  * response it parses and every JSON body it writes, and a new Gson looks every type up again by
- * reflection: in a JFR profile of the ack-path benchmark that was about half of the CPU of Kept's
- * work threads (docs/benchmarks.md, "Profiling"). Gson is thread-safe and caches its adapters, so
+ * reflection: in a JFR profile of the ack-path benchmark that was on the stack of two thirds of the
+ * samples of Kept's work threads (docs/benchmarks.md, "Profiling"). Gson is thread-safe and caches its adapters, so
  * one is made here, with the SDK's own settings ({@link GsonFactory#createSnakeCase}).
  *
  * <p>The semantics are the SDK's: a non-2xx answer throws {@link SlackApiException} (so a 429's
