@@ -48,6 +48,12 @@ import static com.slack.api.model.view.Views.viewTitle;
  * code hint ({@code `/promise list`}, {@code `by friday 3pm`}) or a button name Kept wrote, and
  * {@link #KEPT_OWN_FORMATTING} names exactly those. A person who types such a hint sees it as
  * code, which is harmless: it can neither ping nor link.
+ *
+ * <p>Two more things Slack does to text that its escapes don't stop: a line that starts with
+ * {@code >} (sent as {@code &gt;}, which Slack decodes first) becomes a block quote, and a bare URL
+ * ({@code https://…}, {@code www.…}, {@code mailto:…}, a host name or an e-mail address) becomes a
+ * link. So a {@code >} that starts a line, the colon of a link's scheme and a dot inside a host name
+ * are shown as lookalikes too ({@code ˃ ∶ ․}). Kept's own text has none of these.
  */
 public final class BlockKitRenderer {
 
@@ -85,10 +91,25 @@ public final class BlockKitRenderer {
      */
     static String literal(String text, boolean everyMark) {
         StringBuilder out = new StringBuilder(text.length());
+        boolean lineStart = true; // only blanks so far on this line (a span is taken to start one)
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            boolean atLineStart = lineStart;
+            lineStart = c == '\n' || (lineStart && invisible(c));
             if ((c == '*' || c == '_' || c == '~') && !everyMark && insideWord(text, i)) {
                 out.append(c);
+                continue;
+            }
+            if (c == '>' && atLineStart) {
+                out.append('\u02C3');            // ˃ MODIFIER LETTER RIGHT ARROWHEAD: '>' would start a quote
+                continue;
+            }
+            if (c == ':' && opensLink(text, i)) {
+                out.append('\u2236');            // ∶ RATIO: "https∶//…", "mailto∶…" are no links
+                continue;
+            }
+            if (c == '.' && joinsHostName(text, i)) {
+                out.append('\u2024');            // ․ ONE DOT LEADER: "www․evil․example" is no host name
                 continue;
             }
             switch (c) {
@@ -107,6 +128,41 @@ public final class BlockKitRenderer {
             }
         }
         return out.toString();
+    }
+
+    /** Link schemes Slack turns into links without the {@code //} ({@code mailto:bob@x.example}). */
+    private static final Pattern BARE_SCHEME = Pattern.compile("(?i)(?:mailto|tel|sms|callto|skype|slack)$");
+    private static final Pattern SCHEME_BEFORE = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*$");
+
+    /**
+     * The colon of a link's scheme: {@code scheme://} for any scheme, or {@code mailto:} and its kin.
+     * Slack links these by itself in mrkdwn (a text object's {@code verbatim: false}, the default).
+     */
+    private static boolean opensLink(String text, int i) {
+        int from = Math.max(0, i - 32);
+        String before = text.substring(from, i);
+        if (text.startsWith("//", i + 1)) {
+            return SCHEME_BEFORE.matcher(before).find();
+        }
+        // even inside a word ("listmailto:"): a lookalike colon costs nothing
+        return BARE_SCHEME.matcher(before).find() && i + 1 < text.length()
+                && !Character.isWhitespace(text.charAt(i + 1));
+    }
+
+    /**
+     * A dot between a letter or digit and a letter ({@code www.x}, {@code evil.example},
+     * {@code bob@corp.example}): Slack links what looks like a host name or an e-mail address by
+     * itself. Decimals ({@code 3.5}) and a sentence's end (a dot, then a space) are left alone.
+     */
+    private static boolean joinsHostName(String text, int i) {
+        return i > 0 && i < text.length() - 1 && Character.isLetterOrDigit(text.charAt(i - 1))
+                && Character.isLetter(text.charAt(i + 1));
+    }
+
+    /** Blanks, and what is dropped or not seen: after only these, a line has not yet started. */
+    private static boolean invisible(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || isControl(c)
+                || Character.getType(c) == Character.FORMAT;
     }
 
     private static boolean insideWord(String text, int i) {

@@ -27,6 +27,12 @@ class SlackConfiguration {
         return Slack.getInstance(config);
     }
 
+    /** One Gson for the hottest calls: the SDK makes a new one per call (see {@link SlackJson}). */
+    @Bean
+    SlackJson slackJson(Slack slack) {
+        return new SlackJson(slack);
+    }
+
     @Bean
     MethodsClient methodsClient(Slack slack, SlackProperties properties) {
         return slack.methods(properties.botToken());

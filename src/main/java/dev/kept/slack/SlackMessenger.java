@@ -6,6 +6,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message.Metadata;
@@ -54,11 +55,20 @@ class SlackMessenger implements PlatformMessenger {
     private final Slack slack;
     private final MethodsClient methods;
     private final SlackCalls calls;
+    private final SlackJson json;
+    private final String token;
 
-    SlackMessenger(Slack slack, MethodsClient methods, SlackCalls calls) {
+    SlackMessenger(Slack slack, MethodsClient methods, SlackCalls calls, SlackJson json, SlackProperties properties) {
         this.slack = slack;
         this.methods = methods;
         this.calls = calls;
+        this.json = json;
+        this.token = properties.botToken();
+    }
+
+    /** {@code chat.postMessage}, its answer parsed with one shared Gson ({@link SlackJson}). */
+    private ChatPostMessageResponse postMessage(ChatPostMessageRequest request) throws IOException, SlackApiException {
+        return json.chatPostMessage(methods, token, request);
     }
 
     @Override
@@ -69,10 +79,10 @@ class SlackMessenger implements PlatformMessenger {
     /** Posts into a conversation Kept already knows (e.g. the DM a person wrote in), trying again on 429/5xx. */
     void post(String channel, Message message) {
         try {
-            calls.call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel)
+            calls.call("chat.postMessage", () -> postMessage(ChatPostMessageRequest.builder().channel(channel)
                     .text(BlockKitRenderer.fallbackText(message))
                     .blocks(BlockKitRenderer.blocks(message))
-                    .unfurlLinks(false).unfurlMedia(false)));
+                    .unfurlLinks(false).unfurlMedia(false).build()));
         } catch (SlackCalls.SlackCallFailed e) {
             throw new DeliveryFailedException(e.getMessage(), e);
         }
@@ -81,11 +91,11 @@ class SlackMessenger implements PlatformMessenger {
     @Override
     public Delivery deliver(Person recipient, Message message, String idempotencyKey) {
         try {
-            ChatPostMessageResponse response = methods.chatPostMessage(r -> r.channel(recipient.userId())
+            ChatPostMessageResponse response = postMessage(ChatPostMessageRequest.builder().channel(recipient.userId())
                     .text(BlockKitRenderer.fallbackText(message))
                     .blocks(BlockKitRenderer.blocks(message))
                     .metadata(new Metadata(METADATA_TYPE, Map.of(METADATA_KEY, idempotencyKey)))
-                    .unfurlLinks(false).unfurlMedia(false));
+                    .unfurlLinks(false).unfurlMedia(false).build());
             if (response.isOk()) {
                 return new Delivery.Sent();
             }

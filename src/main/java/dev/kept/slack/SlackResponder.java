@@ -29,9 +29,12 @@ public class SlackResponder {
     private final SlackCalls calls;
     private final SlackMessenger messenger;
     private final Directory directory;
+    private final SlackJson json;
 
-    SlackResponder(Slack slack, MethodsClient methods, SlackCalls calls, SlackMessenger messenger, Directory directory) {
+    SlackResponder(Slack slack, MethodsClient methods, SlackCalls calls, SlackMessenger messenger, Directory directory,
+                   SlackJson json) {
         this.slack = slack;
+        this.json = json;
         this.methods = methods;
         this.calls = calls;
         this.messenger = messenger;
@@ -90,7 +93,7 @@ public class SlackResponder {
                     .text(BlockKitRenderer.fallbackText(message))
                     .blocks(BlockKitRenderer.blocks(message))
                     .build();
-            try (okhttp3.Response r = slack.getHttpClient().postJsonBody(responseUrl, response)) {
+            try (okhttp3.Response r = json.postJson(responseUrl, response)) {
                 if (r.isSuccessful()) {
                     return;
                 }

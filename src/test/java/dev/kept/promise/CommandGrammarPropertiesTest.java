@@ -51,6 +51,10 @@ class CommandGrammarPropertiesTest {
 
     /** Mentions, broadcasts and links as they would reach Slack: outside an escape, they ping or link. */
     private static final Pattern ACTIVE = Pattern.compile("<(?:!|#|https?:|mailto:)");
+    /** What Slack links by itself, with no {@code <…>} around it: a URL, {@code www.…}, a mail address, a host name. */
+    private static final Pattern BARE_LINK = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://|www\\.|mailto:|evil\\.example|b\\.c\\b");
+    /** A {@code >} that starts a line of mrkdwn (in the fallback text, or in a JSON string): a block quote. */
+    private static final Pattern QUOTE = Pattern.compile("(?:^|\n|\\\\n|\"text\":\")[\\s\\p{Cf}\\p{Cc}]*(?:&gt;|>)");
     private static final Pattern MENTION = Pattern.compile("<@([^>|]*)");
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]");
 
@@ -210,6 +214,8 @@ class CommandGrammarPropertiesTest {
         }
         for (String json : rendered) {
             assertThat(ACTIVE.matcher(json).find()).as("active broadcast or link in %s", json).isFalse();
+            assertThat(BARE_LINK.matcher(json).find()).as("bare link Slack would link in %s", json).isFalse();
+            assertThat(QUOTE.matcher(json).find()).as("block quote in %s", json).isFalse();
             Matcher m = MENTION.matcher(json);
             while (m.find()) {
                 assertThat(allowed).as("mention in %s", json).contains(m.group(1));
@@ -324,7 +330,9 @@ class CommandGrammarPropertiesTest {
                 "<https://evil.example|click>", "<http://evil.example>", "<mailto:a@b.c|mail>", "&lt;!channel&gt;",
                 "&amp;", "*bold*", "_it_", "~gone~", "`code`", "```block```", "\u0000", "\u0007", "\u001B[31m",
                 "\u007F", "\u0085", "\r", "\u202Ehidden", "\u200B", "😀", "👩‍💻", "🇩🇪", "\uD83D", "<", ">", "&",
-                "|", "<@U333|eve>", "<!date^1392734382^{date}|Feb 18>", ">quote", "• item", "<<@UBOB>>");
+                "|", "<@U333|eve>", "<!date^1392734382^{date}|Feb 18>", ">quote", "• item", "<<@UBOB>>",
+                "&gt;quote", "\n&gt; quote", "\n>>> rest", "https://evil.example/x", "www.evil.example",
+                "bob@evil.example", "mailto:bob@evil.example", "<http://www.evil.example|www.evil.example>");
     }
 
     /** No question ever waits. */

@@ -31,7 +31,7 @@ class BlockKitRendererTest {
     /** Everything a person could type to make Slack ping, mention or link. */
     private static final String HOSTILE = "hi <!channel> <!here> <@U999> <https://evil.example|click> <#C1> & more >";
     private static final String HOSTILE_ESCAPED = "hi &lt;!channel&gt; &lt;!here&gt; &lt;@U999&gt; "
-            + "&lt;https://evil.example|click&gt; &lt;#C1&gt; &amp; more &gt;";
+            + "&lt;https\u2236//evil\u2024example|click&gt; &lt;#C1&gt; &amp; more &gt;";
 
     /** The JSON Slack would receive, with Gson's \\u003c-style escapes decoded, i.e. as Slack reads it. */
     private static String wire(Object blocksOrView) {
@@ -84,7 +84,6 @@ class BlockKitRendererTest {
                 <!here> => &lt;!here&gt;
                 <!everyone> => &lt;!everyone&gt;
                 <@U999> => &lt;@U999&gt;
-                <https://evil|click> => &lt;https://evil|click&gt;
                 <!subteam^S1|@team> => &lt;!subteam^S1|@team&gt;
                 Q&A => Q&amp;A
                 &lt;!channel&gt; => &amp;lt;!channel&amp;gt;
@@ -93,6 +92,47 @@ class BlockKitRendererTest {
         void escapesEachDangerousForm(String typed, String rendered) {
             assertThat(BlockKitRenderer.escape(typed)).isEqualTo(rendered);
             assertThat(BlockKitRenderer.mrkdwn(Markup.plain(typed))).isEqualTo(rendered);
+        }
+
+        @Test
+        void aLinkTokenTypedByHandIsEscapedAndItsSchemeCantLink() {
+            assertThat(BlockKitRenderer.escape("<https://evil|click>")).isEqualTo("&lt;https://evil|click&gt;");
+            assertThat(BlockKitRenderer.mrkdwn(Markup.plain("<https://evil|click>")))
+                    .isEqualTo("&lt;https\u2236//evil|click&gt;");
+        }
+
+        @ParameterizedTest(name = "[{index}] {0} -> {1}")
+        @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+                "> quoted" => "\u02C3 quoted"
+                ">>> all the rest" => "\u02C3&gt;&gt; all the rest"
+                "first\\n  > second" => "first\\n  \u02C3 second"
+                "a > b" => "a &gt; b"
+                "https://evil.example/x" => "https\u2236//evil\u2024example/x"
+                "see HTTP://EVIL.EXAMPLE" => "see HTTP\u2236//EVIL\u2024EXAMPLE"
+                "www.evil.example" => "www\u2024evil\u2024example"
+                "mailto:bob@evil.example" => "mailto\u2236bob@evil\u2024example"
+                "ftp://x.example" => "ftp\u2236//x\u2024example"
+                "evil.com, or bob@corp.example." => "evil\u2024com, or bob@corp\u2024example."
+                "at 17:30, 3.5 days. Then done" => "at 17:30, 3.5 days. Then done"
+                "note: soon" => "note: soon"
+                """)
+        void quotesAndBareLinksPeopleTypeAreShownLiterally(String typed, String rendered) {
+            String text = typed.replace("\\n", "\n");
+            String expected = rendered.replace("\\n", "\n");
+            assertThat(BlockKitRenderer.mrkdwn(Markup.plain(text))).isEqualTo(expected);
+            assertThat(BlockKitRenderer.mrkdwn(Markup.builder().bold(text.strip()).build()))
+                    .doesNotContain("://", "www.", "mailto:").doesNotStartWith("&gt;");
+        }
+
+        @Test
+        void aQuoteMarkAfterWhatIsDroppedOrUnseenStillStartsTheLine() {
+            assertThat(BlockKitRenderer.mrkdwn(Markup.plain("by\n\u0085 \u200B> x"))).isEqualTo("by\n \u200B\u02C3 x");
+        }
+
+        @Test
+        void aQuoteMarkIsOnlyReplacedWhereItWouldStartALine() {
+            Markup m = Markup.builder().plain("Their note:\n").plain("> do it").bold(" > no").plain(" -> ok").build();
+            assertThat(BlockKitRenderer.mrkdwn(m)).isEqualTo("Their note:\n\u02C3 do it *\u02C3 no* -&gt; ok");
         }
 
         @Test

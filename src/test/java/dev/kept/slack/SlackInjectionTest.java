@@ -45,9 +45,12 @@ class SlackInjectionTest extends SlackHttpTestSupport {
     static final Workspace WS = new Workspace("slack", TEAM);
 
     /** What a person types into a form field (Slack sends it as is). */
-    static final String TYPED = "<!channel> <!here> <@U333> <https://evil.example|click> *bold* `code` ~gone~ bell\u0007end";
+    static final String TYPED = "<!channel> <!here> <@U333> <https://evil.example|click> *bold* `code` ~gone~ "
+            + "www.evil.example mailto:bob@evil.example\n> quoted bell\u0007end";
     /** What a person types into a command or a DM, as Slack sends it: typed brackets escaped, real tokens as tokens. */
-    static final String ENCODED = "&lt;!channel&gt; <!here> <@U333> <https://evil.example|click> *bold* `code` ~gone~ bell\u0007end";
+    static final String ENCODED = "&lt;!channel&gt; <!here> <@U333> <https://evil.example|click> *bold* `code` ~gone~ "
+            + "<http://www.evil.example|www.evil.example> <mailto:bob@evil.example|bob@evil.example>\n&gt; quoted "
+            + "bell\u0007end";
 
     @Autowired
     PromiseStore store;
@@ -68,7 +71,8 @@ class SlackInjectionTest extends SlackHttpTestSupport {
         assertThat(shown).isNotEmpty();
         for (String s : shown) {
             assertThat(s).doesNotContain("<!channel>", "<!here>", "<@U333>", "<https://evil", "<http",
-                    "*bold*", "`code`", "~gone~", "\u0007");
+                    "*bold*", "`code`", "~gone~", "\u0007", "https://evil", "www.evil", "evil.example", "mailto:");
+            assertThat(QUOTE_AT_LINE_START.matcher(s).find()).as("a block quote in %s", s).isFalse();
         }
     }
 
@@ -222,10 +226,13 @@ class SlackInjectionTest extends SlackHttpTestSupport {
     /** The call shows the typed text escaped, not dropped: the check after each test is not vacuous. */
     static void assertEscapedIn(Call c) {
         String seen = shownBy(c);
-        assertThat(seen).contains("\u2217bold\u2217").contains("\u02CBcode\u02CB").contains("bellend");
+        assertThat(seen).contains("\u2217bold\u2217").contains("\u02CBcode\u02CB").contains("bellend")
+                .contains("evil\u2024example").contains("quoted");
         assertThat(seen.contains("&lt;!channel&gt;") || seen.contains("@channel")).as(seen).isTrue();
     }
 
+    /** A {@code >} that starts a line (in text, or in a JSON string after {@code \n} or its opening quote). */
+    private static final Pattern QUOTE_AT_LINE_START = Pattern.compile("(?:^|\n|\\\\n|\"text\":\")[\\s\\p{Cf}\\p{Cc}]*(?:&gt;|>)");
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
     /** A plain-text input's prefilled value: Slack shows it as typed, never as mrkdwn. */
     private static final Pattern INITIAL_VALUE = Pattern.compile("\"initial_value\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"");

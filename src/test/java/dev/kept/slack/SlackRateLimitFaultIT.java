@@ -32,7 +32,12 @@ import static org.awaitility.Awaitility.await;
  * so that rate-limited and backed-off nudges fall due again.
  */
 @Tag("faults")
-@TestPropertySource(properties = {"kept.nudges.working-hours.enabled=false", "kept.nudges.daily-cap=100000"})
+@TestPropertySource(properties = {"kept.nudges.working-hours.enabled=false", "kept.nudges.daily-cap=100000",
+        // The test moves the clock by up to 2 s every 100 ms while nothing is due. With the default
+        // 30 s lease, a send stalled for 1.5 s of wall time (a loaded CI machine) would see its lease
+        // run out and its nudge claimed and sent a second time. Nothing here dies mid-send, so no
+        // lease needs to run out: a long one keeps the clock-moving from causing what it checks for.
+        "kept.nudges.lease=30m"})
 class SlackRateLimitFaultIT extends SlackHttpTestSupport {
 
     static final Workspace WS = new Workspace("slack", TEAM);

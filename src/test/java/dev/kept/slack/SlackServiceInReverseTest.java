@@ -201,7 +201,7 @@ class SlackServiceInReverseTest extends SlackHttpTestSupport {
         String shown = toAlice.blocks().replace("\\u0026", "&").replace("\\u003c", "<").replace("\\u003e", ">");
         assertThat(shown).doesNotContain("<!channel>").doesNotContain("<@U333>").doesNotContain("<https://evil")
                 .contains("*Their thanks:* &lt;!channel&gt; thanks &lt;@U333&gt;")
-                .contains("&lt;https://evil.example|click here&gt;");
+                .contains("&lt;https\u2236//evil\u2024example|click here&gt;");
         assertThat(current(p).feedback().thanks()).isEqualTo(sneaky);
     }
 

@@ -30,6 +30,9 @@ class SlashBurstFaultIT extends SlackHttpTestSupport {
     static final int COMMANDS = 1_000;
     static final int CLIENTS = 64;
     static final Duration ACK_LIMIT = Duration.ofSeconds(3);
+    static final int WARM_UP_ROUNDS = 2;
+    static final int WARM_UP_COMMANDS = 300;
+    static final int WARM_UP_CLIENTS = 8;
 
     /** The acks of the latest burst (for subclasses that look closer). */
     List<Ack> lastAcks = List.of();
@@ -42,33 +45,10 @@ class SlashBurstFaultIT extends SlackHttpTestSupport {
 
     @Test
     void aThousandConcurrentCommandsAreEachAckedInTimeAndTheTakenOnesAnswered() throws Exception {
-        // warm up once, so the burst measures Kept and not class loading
-        assertThat(slashAs("U111", "help", "warm-up").statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).until(() -> slack.count(FakeSlackApi.RESPONSE_URL) == 1);
-        slack.reset();
+        warmUp();
 
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Ack> acks = new ArrayList<>();
         long started = System.nanoTime();
-        try {
-            List<Future<Ack>> sent = new ArrayList<>();
-            for (int i = 0; i < COMMANDS; i++) {
-                String id = "burst-" + i;
-                String user = i % 2 == 0 ? "U111" : "U333";
-                String text = "<@U222|bob> report " + i + " by friday";
-                sent.add(clients.submit(() -> {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r = slashAs(user, text, id);
-                    return new Ack(id, r.statusCode(), r.body() == null ? "" : r.body(),
-                            (System.nanoTime() - t0) / 1_000_000);
-                }));
-            }
-            for (Future<Ack> f : sent) {
-                acks.add(f.get());
-            }
-        } finally {
-            clients.shutdownNow();
-        }
+        List<Ack> acks = send("burst-", COMMANDS, CLIENTS);
         double burstSeconds = (System.nanoTime() - started) / 1e9;
         lastAcks = List.copyOf(acks);
 
@@ -93,6 +73,49 @@ class SlashBurstFaultIT extends SlackHttpTestSupport {
         assertThat(answered).isEqualTo(takenIds);
         assertThat(answers).allSatisfy(c -> assertThat(c.mentions("You promised"))
                 .as(c.param("response_url_id") + ": " + c.body()).isTrue());
+    }
+
+    /**
+     * Slack's 3 s is the requirement itself, so the burst must measure a warm Kept, not class loading
+     * and the JIT compiling the command path (in a cold JVM on a loaded 2-core machine that alone can
+     * take seconds). So the same commands are sent first, fewer and from fewer clients, until every
+     * one taken is answered; then the fake forgets them.
+     */
+    void warmUp() throws Exception {
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            List<Ack> warm = send("warm-" + round + "-", WARM_UP_COMMANDS, WARM_UP_CLIENTS);
+            assertThat(warm).allSatisfy(a -> assertThat(a.status()).as("warm-up ack of " + a.id()).isEqualTo(200));
+            long taken = warm.stream().filter(a -> !a.busy()).count();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> slack.count(FakeSlackApi.RESPONSE_URL) >= taken);
+            slack.reset();
+        }
+    }
+
+    /** Sends {@code count} signed {@code /promise} commands from {@code clients} threads at once, and collects the acks. */
+    List<Ack> send(String prefix, int count, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Ack> acks = new ArrayList<>();
+        try {
+            List<Future<Ack>> sent = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String id = prefix + i;
+                String user = i % 2 == 0 ? "U111" : "U333";
+                String text = "<@U222|bob> " + prefix + "report " + i + " by friday";
+                sent.add(pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = slashAs(user, text, id);
+                    return new Ack(id, r.statusCode(), r.body() == null ? "" : r.body(),
+                            (System.nanoTime() - t0) / 1_000_000);
+                }));
+            }
+            for (Future<Ack> f : sent) {
+                acks.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return acks;
     }
 
     HttpResponse<String> slashAs(String userId, String text, String id) {
