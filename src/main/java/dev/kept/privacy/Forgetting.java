@@ -30,7 +30,7 @@ public interface Forgetting {
 
     /**
      * Deletes everything that is {@code person}'s alone: their cached profile, settings, the question Kept
-     * was waiting for them to answer, their nudges (queued, held back, counted, failed) and their own lists
+     * was waiting for them to answer, what an adapter keeps about them, their nudges (queued, held back, counted, failed) and their own lists
      * of promises; and any nudge still queued about one of {@code theirPromises}. Call it after every
      * promise was anonymised: it removes the lists that say which promises were theirs.
      *
