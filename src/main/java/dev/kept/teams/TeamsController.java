@@ -111,11 +111,6 @@ class TeamsController {
             return ResponseEntity.ok().build();
         }
         Person person = sender.get();
-        try {
-            people.remember(person, activity);
-        } catch (StoreUnavailableException e) {
-            log.warn("Could not remember how to reach {}: {}", person.userId(), e.getMessage());
-        }
         String type = String.valueOf(TeamsPeople.text(activity.get("type")));
         String name = TeamsPeople.text(activity.get("name"));
         if ("invoke".equals(type) && CardInput.INVOKE_NAME.equals(name)) {
@@ -123,24 +118,49 @@ class TeamsController {
                     clickOrSubmit(person, activity, true)));
         }
         if ("invoke".equals(type) && TeamsFiles.CONSENT_INVOKE.equals(name)) {
-            later(() -> files.answer(person, address(person, activity), activity));
+            later(person, activity, () -> files.answer(person, address(person, activity), activity));
             return ResponseEntity.ok().build();
         }
         if ("message".equals(type)) {
             if (activity.get("value") != null && activity.get("value").isObject()) {
                 clickOrSubmit(person, activity, false);
             } else if (!"personal".equals(TeamsPeople.text(activity.path("conversation").get("conversationType")))) {
-                later(() -> connector.send(serviceUrl, TeamsPeople.text(activity.path("conversation").get("id")),
+                later(person, activity, () -> connector.send(serviceUrl,
+                        TeamsPeople.text(activity.path("conversation").get("id")),
                         cards.channelMessage(person.workspace(), Message.of(PERSONAL_ONLY))));
             } else {
-                later(() -> answerText(person, activity));
+                later(person, activity, () -> answerText(person, activity));
             }
             return ResponseEntity.ok().build();
         }
         if (installed(activity)) {
-            later(() -> reply(person, address(person, activity), inbound.command(invocation(person), "help")));
+            later(person, activity,
+                    () -> reply(person, address(person, activity), inbound.command(invocation(person), "help")));
+        } else {
+            later(person, activity, () -> { });
         }
         return ResponseEntity.ok().build();
+    }
+
+    /**
+     * Remembers how to reach the sender (whenever they write, click or install Kept, so nudges can reach them
+     * later), then does {@code task}: both after Teams has its answer.
+     */
+    private void later(Person person, JsonNode activity, Runnable task) {
+        if (!work.submit(() -> {
+            remember(person, activity);
+            task.run();
+        })) {
+            log.warn("Teams work refused: too busy");
+        }
+    }
+
+    private void remember(Person person, JsonNode activity) {
+        try {
+            people.remember(person, activity);
+        } catch (StoreUnavailableException e) {
+            log.warn("Could not remember how to reach {}: {}", person.userId(), e.getMessage());
+        }
     }
 
     private static JsonNode parse(String body) {
@@ -161,13 +181,12 @@ class TeamsController {
         }
     }
 
-    /** Kept was added: to someone's personal apps, or a conversation gained Kept as a member. */
+    /**
+     * Kept was added to someone's personal apps: their personal chat gained Kept as a member. (Teams also sends an
+     * {@code installationUpdate} then; answering only this one says hello once.)
+     */
     private static boolean installed(JsonNode activity) {
         String type = TeamsPeople.text(activity.get("type"));
-        if ("installationUpdate".equals(type)) {
-            return "add".equals(TeamsPeople.text(activity.get("action")))
-                    && "personal".equals(TeamsPeople.text(activity.path("conversation").get("conversationType")));
-        }
         if ("conversationUpdate".equals(type)
                 && "personal".equals(TeamsPeople.text(activity.path("conversation").get("conversationType")))) {
             String bot = TeamsPeople.text(activity.path("recipient").get("id"));
@@ -178,12 +197,6 @@ class TeamsController {
             }
         }
         return false;
-    }
-
-    private void later(Runnable task) {
-        if (!work.submit(task)) {
-            log.warn("Teams work refused: too busy");
-        }
     }
 
     private Invocation invocation(Person person) {
@@ -251,6 +264,7 @@ class TeamsController {
         TeamsAddress to = address(person, activity);
         String replyToId = TeamsPeople.text(activity.get("replyToId"));
         Optional<CompletableFuture<ObjectNode>> running = work.call(() -> {
+            remember(person, activity);
             try {
                 return handle(person, to, input.get());
             } catch (RuntimeException e) {

@@ -81,10 +81,12 @@ class TeamsPeople implements PlatformDirectory {
         TeamsAddress heard = new TeamsAddress(serviceUrl,
                 personal ? text(activity.path("conversation").get("id")) : null,
                 text(activity.path("from").get("id")), text(activity.path("from").get("name")), zoneOf(activity));
-        TeamsAddress known = address(person).map(a -> a.updatedBy(heard)).orElse(heard);
-        if (!address(person).equals(Optional.of(known))) {
-            state.put(person, ADDRESS, known.toJson());
+        Optional<TeamsAddress> before = address(person);
+        TeamsAddress known = before.map(a -> a.updatedBy(heard)).orElse(heard);
+        if (before.equals(Optional.of(known))) {
+            return;   // nothing new: one read per activity
         }
+        state.put(person, ADDRESS, known.toJson());
         if (known.name() != null) {
             state.putName(person, known.name());
         }

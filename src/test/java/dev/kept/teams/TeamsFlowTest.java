@@ -130,4 +130,14 @@ class TeamsFlowTest extends TeamsHttpTestSupport {
         awaitSent(dm(alice), s -> s.mentions("couldn't find that colleague"));
         assertThat(store.all(WS.person(alice.aadObjectId()), Side.MADE)).isEmpty();
     }
+
+    @Test
+    void installingKeptSaysHelloOnceAndMakesThePersonReachable() {
+        teams.post(kept(), teams.installationUpdate(carol, "add", clock.instant()), clock.instant());
+        teams.post(kept(), teams.installed(carol, clock.instant()), clock.instant());
+        awaitSent(dm(carol), s -> s.mentions("Kept helps you keep"));
+        say(alice, "promise @carol the budget by friday 3pm");
+        awaitSent(dm(carol), s -> s.mentions("promised you"));
+        assertThat(teams.sent(dm(carol))).filteredOn(s -> s.mentions("Kept helps you keep")).hasSize(1);
+    }
 }
