@@ -9,6 +9,7 @@ import dev.kept.chat.Message.Style;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,7 @@ public final class PromiseMessages {
     /** The asked colleague's DM: someone asks them for something, with the three answers. */
     public Message requestToYou(Promise p, ZoneId providerZone) {
         Markup headline = Markup.builder().person(p.receiverId()).plain(" asks you for ").bold(p.what())
-                .plain(" by ").bold(when(p.due(), providerZone)).plain(" (your time).").build();
+                .plain(" by ").bold(when(p.due(), providerZone)).plain(yourTime(providerZone) + ".").build();
         Message.Builder b = Message.builder(headline).text(headline)
                 .fields(List.of(new Field("Request", Markup.plain(p.id().value()))));
         p.whatMattersNote().ifPresent(m -> b.text(Markup.builder().bold("What matters to them: ").plain(m).build()));
@@ -96,7 +97,7 @@ public final class PromiseMessages {
     /** The asker hears their request was taken on (or that they took the date offered): it is a promise now. */
     public Message requestAccepted(Promise p, ZoneId requesterZone) {
         Markup text = Markup.builder().person(p.providerId()).plain(" will do ").bold(p.what()).plain(" for you by ")
-                .bold(when(p.due(), requesterZone)).plain(" (your time).").build();
+                .bold(when(p.due(), requesterZone)).plain(yourTime(requesterZone) + ".").build();
         return Message.builder(text).text(text)
                 .note(Markup.plain("It's a promise now (" + p.id() + "): I'll ask you afterwards how it went.")).build();
     }
@@ -104,7 +105,7 @@ public final class PromiseMessages {
     /** The asked colleague hears the asker took the date they proposed. */
     public Message proposalAccepted(Promise p, ZoneId providerZone) {
         Markup text = Markup.builder().person(p.receiverId()).plain(" accepted your date: ").bold(p.what())
-                .plain(" is now your promise, due ").bold(when(p.due(), providerZone)).plain(" (your time).").build();
+                .plain(" is now your promise, due ").bold(when(p.due(), providerZone)).plain(yourTime(providerZone) + ".").build();
         return Message.builder(text).text(text)
                 .note(Markup.plain("I'll remind you before it's due (promise " + p.id() + ").")).build();
     }
@@ -120,7 +121,7 @@ public final class PromiseMessages {
     /** The asker hears another date is proposed, and can accept it in one click. */
     public Message dateProposed(Promise p, Instant proposedDue, String note, ZoneId requesterZone) {
         Markup headline = Markup.builder().person(p.providerId()).plain(" can do ").bold(p.what()).plain(", but by ")
-                .bold(when(proposedDue, requesterZone)).plain(" (your time) rather than ")
+                .bold(when(proposedDue, requesterZone)).plain(yourTime(requesterZone) + " rather than ")
                 .plain(when(p.due(), requesterZone)).plain(".").build();
         Message.Builder b = Message.builder(headline).text(headline);
         if (!note.isBlank()) {
@@ -179,7 +180,7 @@ public final class PromiseMessages {
     private Message madeToYou(Promise p, ZoneId zone, boolean withButtons, Markup note) {
         Markup headline = Markup.builder().person(p.providerId()).plain(" promised you ").bold(p.what()).plain(".").build();
         Message.Builder b = Message.builder(headline).text(headline)
-                .fields(List.of(new Field("Due", Markup.plain(when(p.due(), zone) + " (your time)")),
+                .fields(List.of(new Field("Due", Markup.plain(when(p.due(), zone) + yourTime(zone))),
                         new Field("Promise", Markup.plain(p.id().value()))));
         p.whatMattersNote().ifPresent(m -> b.text(Markup.builder().bold("What matters to you: ").plain(m).build()));
         b.note(note);
@@ -210,7 +211,7 @@ public final class PromiseMessages {
         Markup text = Markup.builder().person(p.providerId()).plain(" has delivered ").bold(p.what())
                 .plain(" (" + p.id() + ").").build();
         return Message.builder(text).text(text)
-                .note(Markup.plain("It was due " + when(p.due(), receiverZone) + " (your time).")).build();
+                .note(Markup.plain("It was due " + when(p.due(), receiverZone) + yourTime(receiverZone) + ".")).build();
     }
 
     public Message deliveredConfirmation(Promise p, boolean receiverTold) {
@@ -259,7 +260,7 @@ public final class PromiseMessages {
                 .bold(p.what()).plain(" (" + p.id() + ").").build();
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("Due now", Markup.plain(when(p.due(), providerZone))));
-        proposedDue.ifPresent(d -> fields.add(new Field("Suggested", Markup.plain(when(d, providerZone) + " (your time)"))));
+        proposedDue.ifPresent(d -> fields.add(new Field("Suggested", Markup.plain(when(d, providerZone) + yourTime(providerZone)))));
         Message.Builder b = Message.builder(headline).text(headline).fields(fields);
         if (!note.isBlank()) {
             b.text(Markup.builder().bold("Their note: ").plain(note).build());
@@ -363,7 +364,7 @@ public final class PromiseMessages {
      */
     public Message slipped(Promise p, ZoneId receiverZone) {
         Markup headline = Markup.builder().bold(p.what()).plain(" from ").person(p.providerId()).plain(" was due ")
-                .plain(when(p.due(), receiverZone)).plain(" (your time) and isn't delivered yet.").build();
+                .plain(when(p.due(), receiverZone)).plain(yourTime(receiverZone) + " and isn't delivered yet.").build();
         return Message.builder(headline).text(headline)
                 .text(slipInvitation(p))
                 .buttons(slipButtons(p))
@@ -389,7 +390,7 @@ public final class PromiseMessages {
     /** The receiver hears of a new date; after a late renegotiation ({@code slipped}) with ways to help. */
     public Message dueChanged(Promise p, String note, ZoneId receiverZone, boolean slipped) {
         Markup text = Markup.builder().person(p.providerId()).plain(" moved ").bold(p.what())
-                .plain(" (" + p.id() + ") to ").bold(when(p.due(), receiverZone)).plain(" (your time).").build();
+                .plain(" (" + p.id() + ") to ").bold(when(p.due(), receiverZone)).plain(yourTime(receiverZone) + ".").build();
         Message.Builder b = Message.builder(text).text(text);
         if (!note.isBlank()) {
             b.text(Markup.builder().bold("Their note: ").plain(note).build());
@@ -410,7 +411,7 @@ public final class PromiseMessages {
             default -> h.plain(" clarified what they need for ");
         }
         h.bold(p.what()).plain(" (" + p.id() + ")");
-        moreTimeUntil.ifPresent(d -> h.plain(": until ").bold(when(d, providerZone)).plain(" (your time)"));
+        moreTimeUntil.ifPresent(d -> h.plain(": until ").bold(when(d, providerZone)).plain(yourTime(providerZone)));
         Markup headline = h.plain(".").build();
         Message.Builder b = Message.builder(headline).text(headline);
         if (!note.isBlank()) {
@@ -441,5 +442,13 @@ public final class PromiseMessages {
             b.plain("I couldn't message ").person(p.receiverId()).plain(" just now; please let them know.");
         }
         return Message.of(b.build());
+    }
+
+    /**
+     * How a time shown in {@code zone} is labelled: "(your time)", or "(UTC)" when Kept does not know the
+     * person's zone (a platform that did not say falls back to UTC, e.g. a Teams colleague who never wrote).
+     */
+    static String yourTime(ZoneId zone) {
+        return zone == ZoneOffset.UTC ? " (UTC)" : " (your time)";
     }
 }

@@ -181,7 +181,7 @@ class PromiseInboundTest {
             assertThat(messenger.sent).singleElement().satisfies(sent -> {
                 assertThat(sent.to()).isEqualTo(bob);
                 assertThat(text(sent.message())).contains("@UALICE promised you the Q3 deck.")
-                        .contains("Friday 27 Nov, 17:00 (your time)").contains("[Sounds good]");
+                        .contains("Friday 27 Nov, 17:00 (UTC)").contains("[Sounds good]");
             });
             assertThat(replyText(outcome)).startsWith("You promised @UBOB the Q3 deck by Friday 27 Nov, 17:00")
                     .contains("I've let them know. When it's done: `/promise done " + p.id() + "`.");

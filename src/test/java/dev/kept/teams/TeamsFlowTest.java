@@ -64,6 +64,8 @@ class TeamsFlowTest extends TeamsHttpTestSupport {
         Sent toBob = awaitSent(dm(bob), s -> s.mentions("promised you"));
         assertThat(toBob.mentions("the Q3 deck")).isTrue();
         assertThat(toBob.mentions("Alice Archer")).isTrue();
+        // Teams told Kept nothing of Bob's zone yet, so the time says it is UTC rather than "your time".
+        assertThat(toBob.mentions("Friday 27 Nov, 14:00 (UTC)")).isTrue();
         assertThat(teams.createdConversations()).containsExactly(dm(bob));
         Promise p = store.open(WS.person(alice.aadObjectId()), Side.MADE, 1).get(0);
         assertThat(p.receiverId()).isEqualTo(bob.aadObjectId());
