@@ -1227,6 +1227,27 @@ public final class FakeBotFramework implements AutoCloseable {
         System.out.flush();
     }
 
+    /**
+     * Kept's answer to an activity: its status, and for a click the card that now stands in place of the
+     * clicked one, as text with the {@code teams-say} lines of its buttons (as Teams would show it).
+     */
+    private void printAnswer(HttpResponse<String> res, String conversationId, String replyToId) {
+        JsonNode answer = null;
+        try {
+            answer = res.body().isBlank() ? null : JSON.readTree(res.body());
+        } catch (RuntimeException notJson) {
+            // shown as it is below
+        }
+        if (answer != null && "application/vnd.microsoft.card.adaptive".equals(answer.path("type").asString(""))) {
+            ObjectNode shown = JSON.createObjectNode();
+            shown.putArray("attachments").addObject().set("content", answer.path("value"));
+            print("Kept answered HTTP " + res.statusCode() + "; the card now reads", shown);
+            printClicks(conversationId, replyToId == null ? "?" : replyToId, shown);
+        } else {
+            System.out.println("    Kept answered HTTP " + res.statusCode() + (res.body().isBlank() ? "" : ": " + res.body()));
+        }
+    }
+
     private static void collectInputs(JsonNode n, List<String> out) {
         if (n.isObject() && n.path("type").asString("").startsWith("Input.") && n.path("id").isString()) {
             out.add(n.path("id").asString());
@@ -1287,8 +1308,7 @@ public final class FakeBotFramework implements AutoCloseable {
             HttpResponse<String> res = post(url, activity, now);
             o.put("status", res.statusCode());
             o.put("body", res.body());
-            System.out.println("    Kept answered HTTP " + res.statusCode()
-                    + (res.body().isBlank() ? "" : ": " + res.body()));
+            printAnswer(res, conversationIdFor(from.id()), replyToId);
         } catch (RuntimeException e) {
             o.put("status", 0);
             o.put("error", "Kept unreachable at " + url + ": " + e.getMessage());
