@@ -1,41 +1,16 @@
 package dev.kept.teams;
 
-import dev.kept.KeptApplication;
-import dev.kept.chat.Workspace;
-import dev.kept.nudge.NudgeDispatcher;
 import dev.kept.promise.ActionIds;
 import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseStatus;
-import dev.kept.promise.PromiseStore;
 import dev.kept.promise.Side;
-import dev.kept.testing.MutableClock;
-import dev.kept.testing.redis.TestRedis;
-import dev.kept.testing.teams.FakeBotFramework;
-import dev.kept.testing.teams.FakeBotFramework.FakeUser;
 import dev.kept.testing.teams.FakeBotFramework.Sent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -141,5 +116,43 @@ class TeamsFlowTest extends TeamsHttpTestSupport {
         say(alice, "promise @carol the budget by friday 3pm");
         awaitSent(dm(carol), s -> s.mentions("promised you"));
         assertThat(teams.sent(dm(carol))).filteredOn(s -> s.mentions("Kept helps you keep")).hasSize(1);
+    }
+
+    @Test
+    void askingAColleagueWorksThroughTheCardFormToo() {
+        say(alice, "ask");
+        Sent form = awaitSent(dm(alice), s -> s.mentions("Ask a colleague"));
+        assertThat(form.card().toString()).contains("graph.microsoft.com/users");
+        execute(alice, form, SUBMIT, inputs(
+                ActionIds.INPUT_RECEIVER, carol.aadObjectId(),
+                ActionIds.INPUT_WHAT, "the Q3 figures",
+                ActionIds.INPUT_DUE + ".date", "2026-11-26",
+                ActionIds.INPUT_DUE + ".time", "11:00"));
+        Sent asked = awaitSent(dm(carol), s -> s.mentions("the Q3 figures")
+                && actions(s.card()).stream().anyMatch(button(ActionIds.REQUEST_ACCEPT)));
+        Promise request = store.all(WS.person(alice.aadObjectId()), Side.RECEIVED).get(0);
+        assertThat(request.status()).isEqualTo(PromiseStatus.REQUESTED);
+
+        execute(carol, asked, button(ActionIds.REQUEST_ACCEPT, request.id().value()), null);
+        awaitSent(dm(alice), s -> s.mentions("the Q3 figures") && s.mentions("Carol Chen"));
+        assertThat(store.find(WS, request.id()).orElseThrow().status()).isEqualTo(PromiseStatus.OPEN);
+    }
+
+    @Test
+    void aNudgeTeamsRateLimitsArrivesOnceWhenItsWaitIsOver() {
+        say(carol, "hi");
+        awaitSent(dm(carol), s -> s.mentions("promise"));
+        say(alice, "promise @carol the budget by friday 3pm");
+        awaitSent(dm(carol), s -> s.mentions("promised you"));
+
+        teams.rateLimitNext(1, 30);
+        at(Instant.parse("2026-11-26T14:00:00Z"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> teams.calls().stream().anyMatch(c -> c.status() == 429));
+        assertThat(teams.sent(dm(alice))).noneMatch(s -> s.mentions("Reminder: you promised"));
+
+        at(Instant.parse("2026-11-26T14:00:31Z"));
+        awaitSent(dm(alice), s -> s.mentions("Reminder: you promised"));
+        at(Instant.parse("2026-11-26T14:05:00Z"));
+        assertThat(teams.sent(dm(alice))).filteredOn(s -> s.mentions("Reminder: you promised")).hasSize(1);
     }
 }
