@@ -1,7 +1,6 @@
 package dev.kept.insight;
 
 import dev.kept.promise.HistoryEntry;
-import dev.kept.promise.HistoryEntry.Event;
 
 import java.time.Instant;
 import java.util.Collection;

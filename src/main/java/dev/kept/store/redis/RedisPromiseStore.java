@@ -7,7 +7,6 @@ import dev.kept.promise.HistoryEntry;
 import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseDraft;
 import dev.kept.promise.PromiseId;
-import dev.kept.promise.PromiseStatus;
 import dev.kept.promise.PromiseStore;
 import dev.kept.promise.Side;
 import org.springframework.beans.factory.annotation.Autowired;
