@@ -12,13 +12,20 @@ public interface Interactions {
     /** Button action ids this feature handles. */
     Set<String> actionIds();
 
-    /** Form ids this feature handles. */
-    Set<String> formIds();
+    /** Form ids this feature handles; none for a feature that only has buttons. */
+    default Set<String> formIds() {
+        return Set.of();
+    }
 
     Outcome action(Person actor, String actionId, String value);
 
     /** Problems with a submitted form that can be named at once, without asking anyone; empty when none. */
-    Map<String, String> check(Person actor, FormSubmission form);
+    default Map<String, String> check(Person actor, FormSubmission form) {
+        return Map.of();
+    }
 
-    Outcome submit(Person actor, FormSubmission form);
+    /** A submitted form of this feature; a feature without forms says the form is gone. */
+    default Outcome submit(Person actor, FormSubmission form) {
+        return Outcome.reply("That form isn't one I know any more. Please start again.");
+    }
 }

@@ -1,6 +1,5 @@
 package dev.kept.nudge;
 
-import dev.kept.chat.FormSubmission;
 import dev.kept.chat.Guard;
 import dev.kept.chat.Interactions;
 import dev.kept.chat.Markup;
@@ -15,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The provider snoozes a reminder: the same reminder comes back later, under its own id. */
@@ -39,11 +37,6 @@ class NudgeInbound implements Interactions {
     @Override
     public Set<String> actionIds() {
         return Set.of(NudgeMessages.SNOOZE, NudgeMessages.SNOOZE_MORNING);
-    }
-
-    @Override
-    public Set<String> formIds() {
-        return Set.of();
     }
 
     @Override
@@ -81,15 +74,5 @@ class NudgeInbound implements Interactions {
                 .map(id -> Nudge.of(id, actor.workspace(), NudgeKind.REMINDER, actor.userId(),
                         Instant.ofEpochSecond(Long.parseLong(parts[2]))))
                 .orElseThrow(() -> new Refusal("That button is out of date. Use `/promise list` to see where things stand."));
-    }
-
-    @Override
-    public Map<String, String> check(Person actor, FormSubmission form) {
-        return Map.of();
-    }
-
-    @Override
-    public Outcome submit(Person actor, FormSubmission form) {
-        return Outcome.reply("That form isn't one I know any more. Please start again.");
     }
 }

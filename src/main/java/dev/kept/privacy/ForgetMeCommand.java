@@ -1,7 +1,6 @@
 package dev.kept.privacy;
 
 import dev.kept.chat.DeliveryFailedException;
-import dev.kept.chat.FormSubmission;
 import dev.kept.chat.Guard;
 import dev.kept.chat.Interactions;
 import dev.kept.chat.Markup;
@@ -117,11 +116,6 @@ class ForgetMeCommand implements CommandVerb, Interactions {
     }
 
     @Override
-    public Set<String> formIds() {
-        return Set.of();
-    }
-
-    @Override
     public Outcome action(Person actor, String actionId, String value) {
         return Guard.answer(() -> {
             if (PrivacyIds.FORGET_ME_CANCEL.equals(actionId)) {
@@ -159,15 +153,6 @@ class ForgetMeCommand implements CommandVerb, Interactions {
         }
     }
 
-    @Override
-    public Map<String, String> check(Person actor, FormSubmission form) {
-        return Map.of();
-    }
-
-    @Override
-    public Outcome submit(Person actor, FormSubmission form) {
-        return Outcome.reply("That form isn't one I know any more. Please start again.");
-    }
 
     // ---------------------------------------------------------------- forgetting
 

@@ -9,11 +9,11 @@ import dev.kept.chat.Interactions;
 import dev.kept.chat.Message;
 import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
-import dev.kept.chat.SettingsStore;
 import dev.kept.chat.StoreUnavailableException;
 import dev.kept.promise.DirectMessages;
 import dev.kept.promise.Invocation;
 import dev.kept.promise.PromiseInbound;
+import dev.kept.promise.PromiseService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -29,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +66,13 @@ class TeamsController {
     private final TeamsWork work;
     private final DirectMessages directMessages;
     private final PromiseInbound inbound;
-    private final SettingsStore personalSettings;
+    private final PromiseService promises;
     private final InteractionRoutes buttons;
     private final InteractionRoutes forms;
 
     TeamsController(BotTokenValidator validator, TeamsSettings settings, TeamsPeople people, TeamsCards cards,
                     TeamsFiles files, BotConnector connector, TeamsWork work, DirectMessages directMessages,
-                    PromiseInbound inbound, SettingsStore personalSettings, List<Interactions> features) {
+                    PromiseInbound inbound, PromiseService promises, List<Interactions> features) {
         this.validator = validator;
         this.settings = settings;
         this.people = people;
@@ -83,7 +82,7 @@ class TeamsController {
         this.work = work;
         this.directMessages = directMessages;
         this.inbound = inbound;
-        this.personalSettings = personalSettings;
+        this.promises = promises;
         this.buttons = new InteractionRoutes(features, Interactions::actionIds);
         this.forms = new InteractionRoutes(features, Interactions::formIds);
     }
@@ -209,20 +208,6 @@ class TeamsController {
                 TeamsPeople.text(activity.path("conversation").get("id")), null, null, null);
     }
 
-    private ZoneId zone(Person person) {
-        return personalSettings.of(person).zoneOverride()
-                .orElseGet(() -> people.address(person).map(TeamsAddress::zone).flatMap(TeamsController::zoneOf)
-                        .orElse(ZoneOffset.UTC));
-    }
-
-    private static Optional<ZoneId> zoneOf(String tz) {
-        try {
-            return Optional.of(ZoneId.of(tz));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     // ---------------------------------------------------------------- typed text
 
     private void answerText(Person person, JsonNode activity) {
@@ -236,7 +221,7 @@ class TeamsController {
     private void reply(Person person, TeamsAddress to, Outcome outcome) {
         ObjectNode activity;
         if (outcome instanceof Outcome.OpenForm f) {
-            activity = cards.form(person, f.form(), zone(person));
+            activity = cards.form(person, f.form(), promises.zoneOf(person));
         } else if (outcome instanceof Outcome.Reply r) {
             activity = cards.message(person, r.message());
         } else {
@@ -333,7 +318,7 @@ class TeamsController {
             reply(person, to, Outcome.reply("That form was sent already, or it has expired. Please start again."));
             return null;
         }
-        ZoneId zone = zone(person);
+        ZoneId zone = promises.zoneOf(person);
         Map<String, String> typed = new HashMap<>();
         FormSubmission submission = input.submission(form, zone, typed);
         Map<String, String> errors = owner.check(person, submission);
