@@ -85,12 +85,12 @@ class TeamsFiles {
         String id = TeamsPeople.text(value.path("context").get("file"));
         Optional<String> offered = id == null ? Optional.empty() : state.getShortLived(person, key(id));
         if (offered.isEmpty()) {
-            say(person, to, "That file offer has expired or was answered already. Type `export` to get a new one.");
+            say(person, to, "That file offer has expired or was answered already. Write export to get a new one.");
             return;
         }
         if (!"accept".equals(TeamsPeople.text(value.get("action")))) {
             state.removeShortLived(person, key(id));
-            say(person, to, "All right, I didn't send the file. Type `export` whenever you want it.");
+            say(person, to, "All right, I didn't send the file. Write export whenever you want it.");
             return;
         }
         JsonNode upload = value.path("uploadInfo");
@@ -109,12 +109,12 @@ class TeamsFiles {
             HttpResponse<Void> response = http.send(put, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
                 log.warn("Uploading an export to OneDrive answered HTTP {}", response.statusCode());
-                say(person, to, "OneDrive refused the file, so it wasn't sent. Please try `export` again.");
+                say(person, to, "OneDrive refused the file, so it wasn't sent. Please write export again.");
                 return;
             }
         } catch (IOException e) {
             log.warn("Uploading an export to OneDrive failed: {}", e.getMessage());
-            say(person, to, "I couldn't reach OneDrive, so the file wasn't sent. Please try `export` again.");
+            say(person, to, "I couldn't reach OneDrive, so the file wasn't sent. Please write export again.");
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
