@@ -34,11 +34,13 @@ import java.util.Set;
  * Checks the bearer token the Bot Framework puts on every activity it sends to Kept ("connector to bot"
  * authentication), before anything in the activity is believed.
  *
- * <p>Rules: an {@code Authorization: Bearer <JWT>} header; the JWT signed with RS256 by a key of the JWKS that the
+ * <p>Rules (Microsoft's "Authenticate requests from the Bot Connector service to your bot", checked against
+ * botbuilder-js {@code ChannelValidation} / {@code JwtTokenExtractor}; docs/teams.md lists them one by one): an
+ * {@code Authorization: Bearer <JWT>} header; the JWT signed with RS256, RS384 or RS512 by a key of the JWKS that the
  * OpenID metadata ({@link TeamsSettings#openIdMetadataUrl()}) names in {@code jwks_uri}; issuer exactly
  * {@value #ISSUER}; audience Kept's app id; {@code exp} and {@code nbf} hold with at most {@value #SKEW_MINUTES}
  * minutes of clock skew. Failing any of these answers 401. Then the signing key's {@code endorsements} must name
- * the activity's channel ({@code msteams}) and the token's {@code serviceUrl} claim must be the activity's
+ * the activity's channel ({@code msteams}) and the token's {@value #SERVICE_URL_CLAIM} claim must be the activity's
  * serviceUrl (one trailing slash aside); failing these answers 403.
  *
  * <p>Keys are cached; they are fetched again every 24 hours, and when a token names a key id the cache does not
@@ -48,6 +50,15 @@ import java.util.Set;
 public final class BotTokenValidator {
 
     public static final String ISSUER = "https://api.botframework.com";
+    /**
+     * The claim that carries the serviceUrl the token vouches for, spelled as the Bot Framework issues it and as
+     * Microsoft's SDKs read it ({@code AuthenticationConstants.ServiceUrlClaim = "serviceurl"} in botbuilder-js,
+     * -java and -dotnet). JWT claim names are case-sensitive: a check that reads {@code serviceUrl}, as the
+     * activity's field is spelled, finds nothing in a real token and refuses every activity.
+     */
+    public static final String SERVICE_URL_CLAIM = "serviceurl";
+    /** The signing algorithms Microsoft's SDKs accept ({@code AllowedSigningAlgorithms}). */
+    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
     static final long SKEW_MINUTES = 5;
     static final Duration SKEW = Duration.ofMinutes(SKEW_MINUTES);
     static final Duration KEYS_MAX_AGE = Duration.ofHours(24);
@@ -125,8 +136,8 @@ public final class BotTokenValidator {
     public Verified validate(String authorizationHeader, String channelId, String activityServiceUrl) {
         SignedJWT jwt = parse(authorizationHeader);
         JWSHeader header = jwt.getHeader();
-        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
-            throw TeamsAuthException.unauthorized("token algorithm is not RS256");
+        if (!ALGORITHMS.contains(header.getAlgorithm())) {
+            throw TeamsAuthException.unauthorized("token algorithm is not RS256, RS384 or RS512");
         }
         String kid = header.getKeyID();
         if (kid == null || kid.isBlank()) {
@@ -170,13 +181,13 @@ public final class BotTokenValidator {
         }
         String tokenServiceUrl;
         try {
-            tokenServiceUrl = claims.getStringClaim("serviceUrl");
+            tokenServiceUrl = claims.getStringClaim(SERVICE_URL_CLAIM);
         } catch (ParseException e) {
-            throw TeamsAuthException.forbidden("token serviceUrl claim is not a string");
+            throw TeamsAuthException.forbidden("token serviceurl claim is not a string");
         }
         if (tokenServiceUrl == null || activityServiceUrl == null
                 || !withoutTrailingSlash(tokenServiceUrl).equals(withoutTrailingSlash(activityServiceUrl))) {
-            throw TeamsAuthException.forbidden("token serviceUrl does not match the activity's");
+            throw TeamsAuthException.forbidden("token serviceurl does not match the activity's serviceUrl");
         }
         return new Verified(appId, tokenServiceUrl, channelId, kid, exp.toInstant());
     }

@@ -1,7 +1,6 @@
 package dev.kept.testing.teams;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -557,9 +556,57 @@ public final class FakeBotFramework implements AutoCloseable {
         return token(now).authorization();
     }
 
+    /** The Bot Framework's connector-to-bot token, decoded, with the sources it is taken from. */
+    public static final String TOKEN_SHAPE = "/teams/real/connector-token.json";
+
+    private static volatile JsonNode tokenShape;
+
+    /** The {@value #TOKEN_SHAPE} file: {@code example} (as documented) and {@code template} (with slots). */
+    public static JsonNode tokenShape() {
+        JsonNode shape = tokenShape;
+        if (shape == null) {
+            try (InputStream in = FakeBotFramework.class.getResourceAsStream(TOKEN_SHAPE)) {
+                if (in == null) {
+                    throw new IllegalStateException(TOKEN_SHAPE + " is missing from the test resources");
+                }
+                shape = JSON.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            tokenShape = shape;
+        }
+        return shape;
+    }
+
+    private static JsonNode tokenTemplate() {
+        return tokenShape().get("template");
+    }
+
+    /** The template's object with each {@code "${name}"} value replaced by {@code slots.get(name)} (left out when null). */
+    private static Map<String, Object> fill(JsonNode template, Map<String, ?> slots) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : template.properties()) {
+            JsonNode v = field.getValue();
+            String text = v.isString() ? v.asString() : null;
+            if (text != null && text.startsWith("${") && text.endsWith("}")) {
+                String slot = text.substring(2, text.length() - 1);
+                if (!slots.containsKey(slot)) {
+                    throw new IllegalStateException("no value for the token slot " + slot);
+                }
+                Object value = slots.get(slot);
+                if (value != null) {
+                    out.put(field.getKey(), value);
+                }
+            } else {
+                out.put(field.getKey(), v.isNumber() ? v.asLong() : text);
+            }
+        }
+        return out;
+    }
+
     /**
      * Mints an inbound Bot Framework token. Defaults: signed by the msteams key (RS256), issuer {@value #ISSUER},
-     * audience the app id, {@code nbf} = {@code iat} = now, {@code exp} = now + 1 h, {@code serviceUrl} = the fake's.
+     * audience the app id, {@code nbf} = now, {@code exp} = now + 1 h, {@code serviceurl} = the fake's serviceUrl.
      */
     public final class TokenBuilder {
         private final Instant now;
@@ -569,6 +616,8 @@ public final class FakeBotFramework implements AutoCloseable {
         private Instant expires;
         private String serviceUrl = FakeBotFramework.this.serviceUrl();
         private Signer signer = Signer.TEAMS_KEY;
+        private JWSAlgorithm algorithm = JWSAlgorithm.RS256;
+        private final Map<String, Object> extraClaims = new LinkedHashMap<>();
 
         private TokenBuilder(Instant now) {
             this.now = now;
@@ -650,30 +699,34 @@ public final class FakeBotFramework implements AutoCloseable {
             return signedBy(Signer.NONE);
         }
 
-        /** The compact JWT. */
+        /**
+         * The compact JWT. Its header and claim names come from {@value #TOKEN_SHAPE}, the Bot Framework's token as
+         * Microsoft's SDKs and docs spell it; this builder only fills the {@code ${...}} slots (a slot set to
+         * {@code null} leaves its claim out).
+         */
         public String jwt() {
-            Map<String, Object> claims = new LinkedHashMap<>();
-            claims.put("serviceUrl", serviceUrl);
-            claims.put("nbf", notBefore.getEpochSecond());
-            claims.put("exp", expires.getEpochSecond());
-            claims.put("iss", issuer);
-            claims.put("aud", audience);
-            claims.put("iat", now.getEpochSecond());
+            Map<String, Object> slots = new java.util.HashMap<>();
+            slots.put("serviceUrl", serviceUrl);
+            slots.put("nbf", notBefore.getEpochSecond());
+            slots.put("exp", expires.getEpochSecond());
+            slots.put("issuer", issuer);
+            slots.put("audience", audience);
             try {
+                Map<String, Object> claims = fill(tokenTemplate().get("payload"), slots);
+                claims.putAll(extraClaims);
                 com.nimbusds.jwt.JWTClaimsSet set = com.nimbusds.jwt.JWTClaimsSet.parse(claims);
                 switch (signer) {
                     case TEAMS_KEY:
-                        return sign(set, signingKey, signingKey.getKeyID());
+                        return sign(set, signingKey, signingKey.getKeyID(), algorithm);
                     case WEBCHAT_ONLY_KEY:
-                        return sign(set, webchatKey, webchatKey.getKeyID());
+                        return sign(set, webchatKey, webchatKey.getKeyID(), algorithm);
                     case UNKNOWN_KEY:
-                        return sign(set, unknownKey, unknownKey.getKeyID());
+                        return sign(set, unknownKey, unknownKey.getKeyID(), algorithm);
                     case WRONG_KEY_SAME_KID:
-                        return sign(set, unknownKey, signingKey.getKeyID());
+                        return sign(set, unknownKey, signingKey.getKeyID(), algorithm);
                     case HS256: {
                         com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
-                                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(signingKey.getKeyID())
-                                        .type(JOSEObjectType.JWT).build(), set);
+                                header(JWSAlgorithm.HS256, signingKey.getKeyID()), set);
                         jwt.sign(new com.nimbusds.jose.crypto.MACSigner(randomBytes(32)));
                         return jwt.serialize();
                     }
@@ -687,16 +740,32 @@ public final class FakeBotFramework implements AutoCloseable {
             }
         }
 
+        /** Adds a claim the Bot Framework does not send (to show what Kept makes of it). */
+        public TokenBuilder extraClaim(String name, Object value) {
+            extraClaims.put(name, value);
+            return this;
+        }
+
+        /** Signs with RS384 or RS512 instead of RS256 (the Bot Framework SDKs accept all three). */
+        public TokenBuilder algorithm(JWSAlgorithm alg) {
+            this.algorithm = alg;
+            return this;
+        }
+
         /** {@code "Bearer " + jwt()}. */
         public String authorization() {
             return "Bearer " + jwt();
         }
 
-        private String sign(com.nimbusds.jwt.JWTClaimsSet set, RSAKey key, String kid) throws JOSEException {
-            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(), set);
+        private String sign(com.nimbusds.jwt.JWTClaimsSet set, RSAKey key, String kid, JWSAlgorithm alg)
+                throws JOSEException, java.text.ParseException {
+            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(header(alg, kid), set);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
+        }
+
+        private JWSHeader header(JWSAlgorithm alg, String kid) throws java.text.ParseException {
+            return JWSHeader.parse(fill(tokenTemplate().get("header"), Map.of("alg", alg.getName(), "kid", kid)));
         }
     }
 
