@@ -226,7 +226,8 @@ public class NudgePlanner implements FollowUps {
      * come, when the due-time question takes over.
      */
     static boolean stillRelevant(Nudge nudge, Promise promise, Instant now) {
-        if (!promise.due().equals(nudge.plannedDue())) {
+        // Compared to the second: a nudge's id (and so a button's value) carries its planned due in epoch seconds.
+        if (promise.due().getEpochSecond() != nudge.plannedDue().getEpochSecond()) {
             return false;
         }
         switch (nudge.kind()) {

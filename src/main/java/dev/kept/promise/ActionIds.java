@@ -19,8 +19,20 @@ public final class ActionIds {
     public static final String MORE_TIME = "promise.more_time";
     /** Provider: "Can't make it" (opens {@link #RELEASE_FORM}). */
     public static final String RELEASE = "promise.release";
-    /** Receiver: a satisfaction rating; value is {@code ID:score} with score 1–5. */
+    /**
+     * Receiver: a satisfaction rating; value is {@code ID:score} with score 1–5. The five buttons carry
+     * {@link #rate(int)} ids, one per score, because Slack refuses a block whose buttons share an action_id
+     * ({@code invalid_blocks}); this bare id is still understood, for cards sent before.
+     */
     public static final String RATE = "promise.rate";
+    /** The five rating buttons' ids, {@code promise.rate.1} … {@code promise.rate.5}. */
+    public static final java.util.List<String> RATE_SCORES = java.util.List.of(
+            RATE + ".1", RATE + ".2", RATE + ".3", RATE + ".4", RATE + ".5");
+
+    /** The id of the button that rates {@code score} (1–5). */
+    public static String rate(int score) {
+        return RATE_SCORES.get(score - 1);
+    }
 
     /** Form: make a promise. */
     public static final String NEW_PROMISE_FORM = "promise.new";

@@ -327,8 +327,10 @@ public class PromiseInbound implements Interactions {
 
     @Override
     public Set<String> actionIds() {
-        return Set.of(ActionIds.ACKNOWLEDGE, ActionIds.SUGGEST, ActionIds.DELIVER, ActionIds.ACCEPT_DUE,
-                ActionIds.MORE_TIME, ActionIds.RELEASE, ActionIds.RATE);
+        Set<String> ids = new java.util.HashSet<>(Set.of(ActionIds.ACKNOWLEDGE, ActionIds.SUGGEST, ActionIds.DELIVER,
+                ActionIds.ACCEPT_DUE, ActionIds.MORE_TIME, ActionIds.RELEASE, ActionIds.RATE));
+        ids.addAll(ActionIds.RATE_SCORES);
+        return Set.copyOf(ids);
     }
 
     @Override
@@ -341,7 +343,8 @@ public class PromiseInbound implements Interactions {
     @Override
     public Outcome action(Person actor, String actionId, String value) {
         return Guard.answer(() -> {
-            switch (actionId) {
+            // promise.rate.1 … .5 are one action; the score is in the value, as it was before they were split
+            switch (ActionIds.RATE_SCORES.contains(actionId) ? ActionIds.RATE : actionId) {
                 case ActionIds.ACKNOWLEDGE -> {
                     PromiseService.Changed c = service.acknowledge(actor, promiseId(value));
                     return new Outcome.ReplaceOriginal(service.messages().promiseAcknowledged(c.promise(), service.zoneOf(actor)));

@@ -302,7 +302,7 @@ public final class PromiseMessages {
                 .plain(". How satisfied are you with it?").build();
         Button[] buttons = new Button[RATINGS.size()];
         for (int i = 0; i < RATINGS.size(); i++) {
-            buttons[i] = new Button(ActionIds.RATE, RATINGS.get(i), p.id().value() + ":" + (i + 1),
+            buttons[i] = new Button(ActionIds.rate(i + 1), RATINGS.get(i), p.id().value() + ":" + (i + 1),
                     i == RATINGS.size() - 1 ? Style.PRIMARY : Style.DEFAULT);
         }
         return Message.builder(headline).text(headline).buttons(buttons)

@@ -52,6 +52,7 @@ class SlackConfiguration {
                 .build();
         App app = new App(config);
         registrars.forEach(r -> r.register(app));
+        app.use(SlackConfiguration::ackWhatNoListenerTakes);
         return app;
     }
 
@@ -59,5 +60,30 @@ class SlackConfiguration {
     SlackRequestVerifier slackRequestVerifier(SlackProperties properties, Clock clock) {
         String secret = properties.signingSecret() == null ? "" : properties.signingSecret();
         return new SlackRequestVerifier(secret, clock);
+    }
+
+    /**
+     * Bolt answers a request no listener takes with 404 "no handler found". For events Slack counts that as a
+     * failed delivery (it retries, and disables the subscription of an app that keeps failing); for a click on an
+     * old button or a closed modal the person sees an error. Kept acknowledges every event (a DM with a file,
+     * "/me", an event type it does not use), every click and every modal it does not know, and ignores them.
+     */
+    private static com.slack.api.bolt.response.Response ackWhatNoListenerTakes(
+            com.slack.api.bolt.request.Request<?> request, com.slack.api.bolt.response.Response response,
+            com.slack.api.bolt.middleware.MiddlewareChain chain) throws Exception {
+        com.slack.api.bolt.response.Response answer = chain.next(request);
+        if (answer != null && answer.getStatusCode() == 404) {
+            switch (request.getRequestType()) {
+                case Event, BlockAction, ViewSubmission, ViewClosed, AttachmentAction, MessageShortcut, GlobalShortcut -> {
+                    org.slf4j.LoggerFactory.getLogger(SlackConfiguration.class)
+                            .debug("Acknowledged a Slack {} no listener takes", request.getRequestType());
+                    return com.slack.api.bolt.response.Response.ok();
+                }
+                default -> {
+                    return answer;
+                }
+            }
+        }
+        return answer;
     }
 }

@@ -13,9 +13,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +34,9 @@ class SlackEventsController {
 
     private static final Logger log = LoggerFactory.getLogger(SlackEventsController.class);
 
+    /** Slack's largest payloads (a modal submission with its whole view) are far below this. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
     private final App app;
     private final SlackRequestParser parser;
     private final SlackRequestVerifier verifier;
@@ -43,17 +50,25 @@ class SlackEventsController {
     }
 
     @PostMapping(path = "/slack/events")
-    ResponseEntity<String> handle(@RequestBody(required = false) String body, HttpServletRequest http) throws Exception {
+    ResponseEntity<String> handle(HttpServletRequest http) throws Exception {
         if (properties.socketMode()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .body("Kept is connected by Socket Mode; it does not take requests over HTTP.");
         }
-        String raw = body == null ? "" : body;
-        if (!verifier.isValid(http.getHeader("X-Slack-Request-Timestamp"), http.getHeader("X-Slack-Signature"), raw)) {
+        // The signature is over the bytes exactly as Slack sent them. Neither @RequestBody nor getParameter may
+        // come first: for a form post Spring rebuilds the body from the parsed parameters, re-encoded (Slack's
+        // %2A comes back as *), and the HMAC would be computed over bytes Slack never signed.
+        byte[] bytes = readBody(http);
+        if (bytes == null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body("request body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        if (!verifier.isValid(http.getHeader("X-Slack-Request-Timestamp"), http.getHeader("X-Slack-Signature"), bytes)) {
             log.warn("Refused a request to /slack/events from {}: missing, wrong or stale Slack signature",
                     http.getRemoteAddr());
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("invalid signature");
         }
+        String raw = new String(bytes, StandardCharsets.UTF_8);
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(http.getRequestURI())
                 .queryString(query(http))
@@ -89,9 +104,47 @@ class SlackEventsController {
         return headers;
     }
 
+    /** The body as received, or {@code null} when it is larger than {@link #MAX_BODY_BYTES}. */
+    private static byte[] readBody(HttpServletRequest http) throws IOException {
+        long declared = http.getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            return null;
+        }
+        try (InputStream in = http.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            return bytes.length > MAX_BODY_BYTES ? null : bytes;
+        }
+    }
+
+    /**
+     * The query string's parameters only (Slack's {@code ssl_check} may come either way). Parsed from
+     * {@code getQueryString()}, never {@code getParameterMap()}, which would read the form body too.
+     */
     private static Map<String, List<String>> query(HttpServletRequest http) {
         Map<String, List<String>> query = new HashMap<>();
-        http.getParameterMap().forEach((k, v) -> query.put(k, List.of(v)));
+        String q = http.getQueryString();
+        if (q == null || q.isEmpty()) {
+            return query;
+        }
+        for (String pair : q.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (name != null && value != null) {
+                query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            }
+        }
         return query;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 }

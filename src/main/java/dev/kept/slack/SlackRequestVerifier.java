@@ -27,7 +27,13 @@ final class SlackRequestVerifier {
         this.clock = clock;
     }
 
+    /** {@link #isValid(String, String, byte[])} over the UTF-8 bytes of {@code body}. */
     boolean isValid(String timestampHeader, String signatureHeader, String body) {
+        return body != null && isValid(timestampHeader, signatureHeader, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Checks the signature over the body's bytes exactly as received, never over a re-encoding of them. */
+    boolean isValid(String timestampHeader, String signatureHeader, byte[] body) {
         if (timestampHeader == null || signatureHeader == null || body == null
                 || !timestampHeader.matches("\\d{1,12}")) {
             return false;
@@ -37,15 +43,16 @@ final class SlackRequestVerifier {
         if (Math.abs(now - timestamp) > TOLERANCE.toSeconds()) {
             return false;
         }
-        byte[] expected = ("v0=" + hmacHex("v0:" + timestampHeader + ":" + body)).getBytes(StandardCharsets.UTF_8);
+        byte[] expected = ("v0=" + hmacHex(timestampHeader, body)).getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(expected, signatureHeader.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String hmacHex(String base) {
+    private String hmacHex(String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(base.getBytes(StandardCharsets.UTF_8)));
+            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

@@ -114,8 +114,8 @@ class SlackRequestVerifierTest {
         String signature = sign(SECRET, ts, BODY);
         assertThat(verifier.isValid(null, signature, BODY)).isFalse();
         assertThat(verifier.isValid(ts, null, BODY)).isFalse();
-        assertThat(verifier.isValid(ts, signature, null)).isFalse();
-        assertThat(verifier.isValid(null, null, null)).isFalse();
+        assertThat(verifier.isValid(ts, signature, (byte[]) null)).isFalse();
+        assertThat(verifier.isValid(null, null, (String) null)).isFalse();
     }
 
     @ParameterizedTest

@@ -172,7 +172,7 @@ class AdaptiveCardsTest {
         ObjectNode card = AdaptiveCards.card(ask, NAME_OF);
         List<JsonNode> actions = CardChecker.actions(card);
         assertThat(actions).hasSize(5);
-        assertThat(actions.get(0).get("verb").asString()).isEqualTo(ActionIds.RATE);
+        assertThat(actions.get(0).get("verb").asString()).isEqualTo(ActionIds.rate(1));
         assertThat(actions.get(0).get("data").get("value").asString()).isEqualTo("K7Q2:1");
         assertThat(actions.get(4).get("data").get("value").asString()).isEqualTo("K7Q2:5");
         assertThat(actions.get(4).get("style").asString()).isEqualTo("positive");

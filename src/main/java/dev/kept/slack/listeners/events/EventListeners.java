@@ -1,6 +1,10 @@
 package dev.kept.slack.listeners.events;
 
 import com.slack.api.bolt.App;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
@@ -15,6 +19,8 @@ import org.springframework.stereotype.Component;
 
 @Component
 class EventListeners implements ListenerRegistrar {
+
+    private static final Logger log = LoggerFactory.getLogger(EventListeners.class);
 
     private final DirectMessageHandler directMessages;
     private final InsightService insight;
@@ -43,5 +49,17 @@ class EventListeners implements ListenerRegistrar {
         app.event(MessageChangedEvent.class, (payload, context) -> context.ack());
         app.event(MessageDeletedEvent.class, (payload, context) -> context.ack());
         app.event(MessageBotEvent.class, (payload, context) -> context.ack());
+        // Kept has no installation store yet (issue 14): one bot token serves one workspace. Being uninstalled,
+        // or having its tokens revoked, is logged for the operator; Slack stops sending events by itself.
+        app.event(AppUninstalledEvent.class, (payload, context) -> {
+            log.warn("Slack workspace {} uninstalled Kept; its bot token no longer works", payload.getTeamId());
+            return context.ack();
+        });
+        app.event(TokensRevokedEvent.class, (payload, context) -> {
+            log.warn("Slack workspace {} revoked Kept's tokens ({} bot token(s))", payload.getTeamId(),
+                    payload.getEvent().getTokens() == null || payload.getEvent().getTokens().getBot() == null
+                            ? 0 : payload.getEvent().getTokens().getBot().size());
+            return context.ack();
+        });
     }
 }
