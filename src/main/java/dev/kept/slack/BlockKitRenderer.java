@@ -238,6 +238,36 @@ public final class BlockKitRenderer {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
+    /** Slack's limit on a section's (and a context element's) text, counted after escaping. */
+    static final int SECTION_TEXT_LIMIT = 3000;
+    /** Slack's limit on one section field's text. */
+    static final int FIELD_TEXT_LIMIT = 2000;
+
+    /**
+     * Cuts mrkdwn that would pass Slack's {@code limit} (a promise of 1,000 typed {@code &} is 5,000 characters
+     * once escaped) and ends it with "…", never inside an escape ({@code &amp;}), a mention or link
+     * ({@code <@U1>}) or a surrogate pair. The whole text stays in Kept; {@code /promise list} and the Home tab
+     * show it the same way.
+     */
+    static String fit(String mrkdwn, int limit) {
+        if (mrkdwn.length() <= limit) {
+            return mrkdwn;
+        }
+        int end = limit - 1;
+        int amp = mrkdwn.lastIndexOf('&', end - 1);
+        if (amp >= 0 && amp > end - 6 && mrkdwn.indexOf(';', amp) >= end) {
+            end = amp;
+        }
+        int open = mrkdwn.lastIndexOf('<', end - 1);
+        if (open >= 0 && mrkdwn.lastIndexOf('>', end - 1) < open) {
+            end = open;
+        }
+        if (end > 0 && Character.isHighSurrogate(mrkdwn.charAt(end - 1))) {
+            end--;
+        }
+        return mrkdwn.substring(0, end) + "…";
+    }
+
     public static String fallbackText(Message message) {
         return mrkdwn(message.summary());
     }
@@ -246,15 +276,15 @@ public final class BlockKitRenderer {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Message.Block block : message.blocks()) {
             if (block instanceof Message.Text t) {
-                blocks.add(section(s -> s.text(markdownText(mrkdwn(t.text())))));
+                blocks.add(section(s -> s.text(markdownText(fit(mrkdwn(t.text()), SECTION_TEXT_LIMIT)))));
             } else if (block instanceof Message.Fields f) {
                 List<TextObject> fields = new ArrayList<>();
                 for (Message.Field field : f.fields()) {
-                    fields.add(markdownText("*" + literal(field.label()) + "*\n" + mrkdwn(field.value())));
+                    fields.add(markdownText(fit("*" + literal(field.label()) + "*\n" + mrkdwn(field.value()), FIELD_TEXT_LIMIT)));
                 }
                 blocks.add(section(s -> s.fields(fields)));
             } else if (block instanceof Message.Note n) {
-                blocks.add(context(List.of(markdownText(mrkdwn(n.text())))));
+                blocks.add(context(List.of(markdownText(fit(mrkdwn(n.text()), SECTION_TEXT_LIMIT)))));
             } else if (block instanceof Message.Actions a) {
                 List<BlockElement> buttons = new ArrayList<>();
                 for (Message.Button b : a.buttons()) {
@@ -279,7 +309,7 @@ public final class BlockKitRenderer {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Form.Input in : form.inputs()) {
             if (in instanceof Form.Intro intro) {
-                blocks.add(section(s -> s.blockId(intro.id()).text(markdownText(mrkdwn(intro.text())))));
+                blocks.add(section(s -> s.blockId(intro.id()).text(markdownText(fit(mrkdwn(intro.text()), SECTION_TEXT_LIMIT)))));
             } else if (in instanceof Form.PersonInput p) {
                 blocks.add(input(i -> i.blockId(p.id()).label(plainText(p.label()))
                         .element(usersSelect(u -> u.actionId(p.id()).initialUser(p.initialUserId())))));

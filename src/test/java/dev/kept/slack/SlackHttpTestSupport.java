@@ -68,10 +68,20 @@ abstract class SlackHttpTestSupport {
     @AfterAll
     static void quiet() {
         slack.reset();
+        org.slf4j.LoggerFactory.getLogger(SlackHttpTestSupport.class).info("Block Kit judge: {}",
+                dev.kept.testing.slack.BlockKitLimits.summary());
+    }
+
+    /** Every message and view Kept sent in the test is judged by Slack's Block Kit limits. */
+    @org.junit.jupiter.api.AfterEach
+    void withinSlacksLimits() {
+        org.assertj.core.api.Assertions.assertThat(slack.takeLimitViolations())
+                .as("payloads real Slack would refuse").isEmpty();
     }
 
     @BeforeEach
     void cleanSlate() {
+        slack.takeLimitViolations();
         TestRedis.flushAll();
         slack.reset();
         slack.withDefaultUsers();

@@ -212,11 +212,11 @@ class SlackNudgeTimelineTest extends SlackHttpTestSupport {
 
     @Test
     void aReminderOfAPromiseMadeInNHoursCanBeSnoozed() {
-        // "in 2 hours" said at a time with seconds and milliseconds: the due is kept to the minute, so the
-        // reminder's button (epoch seconds) still names the promise's due and the snooze is taken.
+        // "in 36 hours" said at a time with milliseconds: the due is kept to the second, so the reminder's
+        // button (epoch seconds) still names the promise's due and the snooze is taken.
         at("2026-11-23T09:00:30.250Z");
         Promise p = make("<@U222|bob> the budget in 36 hours");
-        assertThat(p.due()).isEqualTo(Instant.parse("2026-11-24T21:00:00Z"));
+        assertThat(p.due()).isEqualTo(Instant.parse("2026-11-24T21:00:30Z"));
         at("2026-11-24T09:00:00Z");
         Call reminder = awaitDm("U111", c -> c.mentions("Reminder"));
         String nudgeId = p.id().value() + ".reminder." + p.due().getEpochSecond();

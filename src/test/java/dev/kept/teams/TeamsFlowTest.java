@@ -58,7 +58,7 @@ class TeamsFlowTest extends TeamsHttpTestSupport {
         // ASSURE: Bob is asked for a rating, and rates 2 of 5; Alice hears it.
         at(Instant.parse("2026-11-27T09:00:00Z"));
         Sent rating = awaitSent(dm(bob), s -> s.mentions("How satisfied are you"));
-        JsonNode rated = execute(bob, rating, button(ActionIds.RATE, id + ":2"), null);
+        JsonNode rated = execute(bob, rating, button(ActionIds.rate(2), id + ":2"), null);
         assertThat(rated.toString()).contains("Sorry it fell short");
         awaitSent(dm(alice), s -> s.mentions("2 of 5"));
 

@@ -86,7 +86,7 @@ public final class DueDateParser {
     }
 
     /**
-     * Parses a "when" phrase in the zone of {@code now}, to the minute. Empty when not understood. Never throws on user
+     * Parses a "when" phrase in the zone of {@code now}, to the second. Empty when not understood. Never throws on user
      * input ({@code when} may be null); {@code now} must not be null.
      */
     public Optional<ZonedDateTime> parse(String when, ZonedDateTime now) {
@@ -99,11 +99,11 @@ public final class DueDateParser {
             if (tokens.isEmpty()) {
                 return Optional.empty();
             }
-            // Due times are minutes to the people who read them; "in 2 hours" said at 09:00:30.250 is 11:00.
-            // One precision everywhere keeps a due from differing from itself after a round trip through a
-            // button value or a nudge id (epoch seconds).
+            // One precision everywhere, the second: a button's value and a nudge's id carry a due in epoch
+            // seconds, so "in 2 hours" said at 09:00:30.250 is 11:00:30, not 11:00:30.250, and stays equal to
+            // itself after that round trip (the grammar takes seconds: "in 20 seconds", "15:00:30").
             return new PhraseReader(tokens, now, endOfWorkingDay).read()
-                    .map(due -> due.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+                    .map(due -> due.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         } catch (DateTimeException | ArithmeticException outOfRange) {
             return Optional.empty();
         }

@@ -587,10 +587,26 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /** What Kept sent past Slack's Block Kit limits, since the last {@link #takeLimitViolations()}. */
+    private final List<String> limitViolations = new CopyOnWriteArrayList<>();
+
+    /**
+     * Every violation of Slack's Block Kit limits ({@link BlockKitLimits}) in what Kept sent since the last call,
+     * and forgets them. Real Slack would have refused each of those payloads.
+     */
+    public List<String> takeLimitViolations() {
+        List<String> out = List.copyOf(limitViolations);
+        limitViolations.clear();
+        return out;
+    }
+
     private void record(String method, Request req, Answer answer) {
         Call call = new Call(method, Collections.unmodifiableMap(req.params), req.body, req.contentType,
                 req.authorization, Instant.now(), answer.status());
         calls.add(call);
+        for (String v : BlockKitLimits.judge(call)) {
+            limitViolations.add(v);
+        }
         BiConsumer<Call, String> logger = log;
         if (logger != null) {
             logger.accept(call, answer.body());
