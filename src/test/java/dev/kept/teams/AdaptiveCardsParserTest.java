@@ -1,0 +1,122 @@
+package dev.kept.teams;
+
+import dev.kept.chat.Message;
+import dev.kept.promise.Promise;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 12: every card Kept renders for Teams is parsed by Microsoft's own Adaptive Cards library (npm
+ * {@code adaptivecards}, run by {@code src/test/node/judge-cards.js}), as a Teams client parses it: no unknown
+ * element, property or value, and none of the library's validation warnings. Worst cases included: a
+ * 1,000-character promise with emoji and right-to-left text, and the new-promise form.
+ */
+class AdaptiveCardsParserTest {
+
+    private static final Path JUDGE = Path.of("src/test/node");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void everyCardKeptRendersIsParsedByMicrosoftsLibraryWithoutAProblem() throws Exception {
+        Assumptions.assumeTrue(onPath("node") && onPath("npm"),
+                "Node.js and npm are needed to run Microsoft's adaptivecards parser (CI requires them)");
+        Map<String, ObjectNode> cards = new LinkedHashMap<>();
+        Promise usual = AdaptiveCardsTest.promise("the Q3 deck", "the numbers first");
+        Promise worst = AdaptiveCardsTest.promise(
+                ("العرض التقديمي 🙂 מסמך & <b>" + "x".repeat(40)).repeat(20).substring(0, Promise.MAX_WHAT_LENGTH),
+                "🙂".repeat(200));
+        for (Map.Entry<String, Promise> p : Map.of("usual", usual, "worst", worst).entrySet()) {
+            for (Map.Entry<String, Message> m : AdaptiveCardsTest.coreMessages(p.getValue()).entrySet()) {
+                cards.put(p.getKey() + "." + m.getKey(), AdaptiveCards.card(m.getValue(), AdaptiveCardsTest.NAME_OF));
+            }
+        }
+        AdaptiveCardsTest.Forms forms = new AdaptiveCardsTest().new Forms();
+        cards.put("form.new-promise", AdaptiveCards.form(forms.newPromise(AdaptiveCardsTest.BOB,
+                Instant.parse("2026-03-29T12:30:00Z")), AdaptiveCardsTest.PARIS, Map.of(), Map.of(), AdaptiveCardsTest.NAME_OF));
+
+        Result judged = judge(cards);
+
+        System.out.println(judged.output());
+        assertThat(judged.output()).contains(cards.size() + " cards parsed, 0 with problems");
+        assertThat(judged.exit()).as(judged.output()).isZero();
+    }
+
+    @Test
+    void theJudgeFindsWhatMicrosoftsParserRefuses() throws Exception {
+        Assumptions.assumeTrue(onPath("node") && onPath("npm"), "Node.js and npm are needed");
+        ObjectNode bad = (ObjectNode) JSON.readTree("""
+                {"type": "AdaptiveCard", "version": "1.5", "body": [
+                  {"type": "Bogus"},
+                  {"type": "Input.Text", "id": "what", "isRequired": true}]}""");
+
+        Result judged = judge(Map.of("bad", bad));
+
+        assertThat(judged.exit()).isEqualTo(1);
+        assertThat(judged.output()).contains("UnknownElementType", "RequiredInputsShouldHaveErrorMessage");
+    }
+
+    private static Result judge(Map<String, ObjectNode> cards) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("kept-cards", ".json");
+        Files.writeString(file, JSON.writeValueAsString(cards), StandardCharsets.UTF_8);
+        try {
+            installJudge();
+            return run(List.of("node", "judge-cards.js", file.toAbsolutePath().toString()), 120);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static void installJudge() throws IOException, InterruptedException {
+        if (Files.isDirectory(JUDGE.resolve("node_modules/adaptivecards"))) {
+            return;
+        }
+        Result installed = run(List.of("npm", "install", "--no-package-lock", "--no-audit", "--no-fund"), 300);
+        assertThat(installed.exit()).as("npm install in src/test/node: " + installed.output()).isZero();
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("kept-node", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).directory(JUDGE.toFile()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
+            }
+            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
