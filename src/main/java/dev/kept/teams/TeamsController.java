@@ -50,6 +50,7 @@ import java.util.concurrent.TimeoutException;
 class TeamsController {
 
     static final long CARD_ANSWER_WITHIN_SECONDS = 5;
+    static final String ONLY_WORDS = "I can only read words, not pictures or files. Type help to see what I can do.";
     static final String PERSONAL_ONLY = "I work in our personal chat: open Kept from the apps on the left and "
             + "write to me there. Type help to see what I can do.";
     static final String BUSY = "I'm very busy right now and couldn't take that on. Please try again in a moment.";
@@ -113,12 +114,24 @@ class TeamsController {
         String type = String.valueOf(TeamsPeople.text(activity.get("type")));
         String name = TeamsPeople.text(activity.get("name"));
         if ("invoke".equals(type) && CardInput.INVOKE_NAME.equals(name)) {
+            if ("automatic".equals(TeamsPeople.text(activity.path("value").get("trigger")))) {
+                // A card's refresh, run by Teams when someone looks at it, never a person's click. Kept's cards
+                // ask for none; one that does is left as it is, and no action is run on nobody's behalf.
+                return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(
+                        AdaptiveCards.messageResponse("This card is up to date.")));
+            }
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(
                     clickOrSubmit(person, activity, true)));
         }
         if ("invoke".equals(type) && TeamsFiles.CONSENT_INVOKE.equals(name)) {
             later(person, activity, () -> files.answer(person, address(person, activity), activity));
             return ResponseEntity.ok().build();
+        }
+        if ("invoke".equals(type)) {
+            // As the Bot Framework SDKs answer an invoke no handler takes (message extensions, task modules,
+            // sign-in): 501, so Teams tells the person the app can't do that, instead of waiting for an answer.
+            log.debug("Teams invoke {} is not one Kept handles", name);
+            return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).build();
         }
         if ("message".equals(type)) {
             if (activity.get("value") != null && activity.get("value").isObject()) {
@@ -213,6 +226,12 @@ class TeamsController {
     private void answerText(Person person, JsonNode activity) {
         TeamsText text = new TeamsText(people.idsByName(person.workspace()));
         String typed = text.command(TeamsPeople.text(activity.get("text")) == null ? "" : activity.get("text").asString());
+        if (typed.isBlank() && activity.path("attachments").size() > 0) {
+            // A picture or a file with no words (Teams may wrap an inline image in HTML, which reads as
+            // nothing): no command to read, and no reason to open a promise form.
+            reply(person, address(person, activity), new Outcome.Reply(Message.of(ONLY_WORDS)));
+            return;
+        }
         Outcome outcome = directMessages.receive(new Invocation(person, text, true), typed);
         reply(person, address(person, activity), outcome);
     }
