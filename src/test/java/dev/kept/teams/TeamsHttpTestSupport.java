@@ -61,6 +61,10 @@ abstract class TeamsHttpTestSupport {
     @Autowired
     MutableClock clock;
 
+    /** Kept's own Bot Framework token, forgotten before each test so no test leans on another's fetch. */
+    @Autowired
+    AppTokens appTokens;
+
     @Autowired
     PromiseStore store;
 
@@ -97,6 +101,7 @@ abstract class TeamsHttpTestSupport {
     void cleanSlate() {
         TestRedis.flushAll();
         teams.reset();
+        appTokens.invalidate();
         clock.set(MONDAY_MORNING);
     }
 
