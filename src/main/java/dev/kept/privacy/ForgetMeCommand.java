@@ -91,7 +91,7 @@ class ForgetMeCommand implements CommandVerb, Interactions {
         Message message = Message.builder(title).text(title)
                 .text(Markup.plain("If you confirm, I will:"))
                 .text(Markup.builder().plain("• ").bold("delete")
-                        .plain(" what is yours alone: your settings, your Slack profile as I remember it, any question "
+                        .plain(" what is yours alone: your settings, your profile as I remember it, any question "
                                 + "I'm waiting for you to answer, your reminders and their daily counts, and your own "
                                 + "lists of promises;").build())
                 .text(Markup.builder().plain("• ").bold("make your side anonymous")

@@ -88,7 +88,7 @@ class SettingsCommand implements CommandVerb, Interactions {
         inputs.add(new Form.Intro("intro", Markup.plain("These are yours alone: I use them for every reminder and "
                 + "question I send you. Anything left empty (or on Kept's default) follows Kept's defaults.")));
         inputs.add(new Form.TextInput(PrivacyIds.INPUT_ZONE, "Your time zone", current.zone(),
-                "e.g. Europe/Berlin; empty: your Slack time zone", false, true, MAX_ZONE_LENGTH));
+                "e.g. Europe/Berlin; empty: your profile's time zone", false, true, MAX_ZONE_LENGTH));
         inputs.add(timeChoice(PrivacyIds.INPUT_WORK_START, "Your working day starts at", current.workStart(),
                 defaultStart()));
         inputs.add(timeChoice(PrivacyIds.INPUT_WORK_END, "…and ends at", current.workEnd(), defaultEnd()));
@@ -170,7 +170,7 @@ class SettingsCommand implements CommandVerb, Interactions {
                     zone = known.get().getId();
                 } else {
                     problems.put(PrivacyIds.INPUT_ZONE, "I don't know the time zone \u201c" + typed + "\u201d. Write one "
-                            + "like Europe/Berlin or America/New_York, or leave it empty to use your Slack time zone.");
+                            + "like Europe/Berlin or America/New_York, or leave it empty to use your profile's time zone.");
                 }
             }
         }
@@ -244,7 +244,7 @@ class SettingsCommand implements CommandVerb, Interactions {
     Message summary(Person person, PersonalSettings s, String footer) {
         Markup title = Markup.builder().bold("Your settings").build();
         String zone = s.zoneOverride().map(z -> z.getId() + " (your own setting)")
-                .orElseGet(() -> name(promises.zoneOf(person)) + " (from your Slack profile)");
+                .orElseGet(() -> name(promises.zoneOf(person)) + " (from your profile)");
         LocalTime start = s.workStart() == null ? defaultStart() : s.workStart();
         LocalTime end = s.workEnd() == null ? defaultEnd() : s.workEnd();
         boolean defaultDay = s.workStart() == null && s.workEnd() == null;
