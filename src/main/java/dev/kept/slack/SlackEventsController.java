@@ -55,7 +55,7 @@ class SlackEventsController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .body("Kept is connected by Socket Mode; it does not take requests over HTTP.");
         }
-        // The signature is over the bytes exactly as Slack sent them. Neither @RequestBody nor getParameter may
+        // The signature is over the bytes exactly as Slack sent them. Neither a Spring request body nor the servlet's parameters may
         // come first: for a form post Spring rebuilds the body from the parsed parameters, re-encoded (Slack's
         // %2A comes back as *), and the HMAC would be computed over bytes Slack never signed.
         byte[] bytes = readBody(http);
@@ -118,7 +118,7 @@ class SlackEventsController {
 
     /**
      * The query string's parameters only (Slack's {@code ssl_check} may come either way). Parsed from
-     * {@code getQueryString()}, never {@code getParameterMap()}, which would read the form body too.
+     * {@code getQueryString()}, never from the servlet's parameter map, which would read the form body too.
      */
     private static Map<String, List<String>> query(HttpServletRequest http) {
         Map<String, List<String>> query = new HashMap<>();

@@ -27,11 +27,6 @@ final class SlackRequestVerifier {
         this.clock = clock;
     }
 
-    /** {@link #isValid(String, String, byte[])} over the UTF-8 bytes of {@code body}. */
-    boolean isValid(String timestampHeader, String signatureHeader, String body) {
-        return body != null && isValid(timestampHeader, signatureHeader, body.getBytes(StandardCharsets.UTF_8));
-    }
-
     /** Checks the signature over the body's bytes exactly as received, never over a re-encoding of them. */
     boolean isValid(String timestampHeader, String signatureHeader, byte[] body) {
         if (timestampHeader == null || signatureHeader == null || body == null

@@ -189,6 +189,13 @@ class SlackNudgeTimelineTest extends SlackHttpTestSupport {
         awaitDm("U111", c -> c.mentions("is due now"));
     }
 
+    /** Alice clicks "Snooze 1 hour" on the reminder {@code nudgeId}; Kept's answer to the click. */
+    Call snooze(String nudgeId) {
+        slack.reset();
+        click("U111", "nudge.snooze", nudgeId);
+        return awaitCall(FakeSlackApi.RESPONSE_URL, c -> true);
+    }
+
     @Test
     void aSnoozedReminderComesBackLater() {
         Promise p = make("<@U222|bob> the budget by tomorrow 10am");
@@ -197,9 +204,7 @@ class SlackNudgeTimelineTest extends SlackHttpTestSupport {
         String nudgeId = p.id().value() + ".reminder." + p.due().getEpochSecond();
         assertThat(reminder.blocks()).contains(nudgeId);
 
-        slack.reset();
-        click("U111", "nudge.snooze", nudgeId);
-        Call snoozed = awaitCall(FakeSlackApi.RESPONSE_URL, c -> true);
+        Call snoozed = snooze(nudgeId);
         assertThat(snoozed.mentions("Snoozed")).isTrue();
         assertThat(snoozed.param("replace_original")).isEqualTo("true");
 
@@ -222,9 +227,7 @@ class SlackNudgeTimelineTest extends SlackHttpTestSupport {
         String nudgeId = p.id().value() + ".reminder." + p.due().getEpochSecond();
         assertThat(reminder.blocks()).contains(nudgeId);
 
-        slack.reset();
-        click("U111", "nudge.snooze", nudgeId);
-        Call answer = awaitCall(FakeSlackApi.RESPONSE_URL, c -> true);
+        Call answer = snooze(nudgeId);
         assertThat(answer.mentions("Snoozed")).as(answer.toString()).isTrue();
     }
 
