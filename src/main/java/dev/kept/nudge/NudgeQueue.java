@@ -100,4 +100,19 @@ public interface NudgeQueue {
 
     /** Jobs that failed for good, newest first, id → reason (for operators and tests). */
     Map<String, String> failed(Workspace workspace);
+
+    /**
+     * Stops claiming the workspace's jobs (Kept was uninstalled there, or its token revoked): they stay
+     * queued, untouched, until {@link #resume}. {@code reason} is kept for operators.
+     */
+    void pause(Workspace workspace, String reason);
+
+    /** Claims the workspace's jobs again; true when it was paused. */
+    boolean resume(Workspace workspace);
+
+    /** The paused workspaces, with why. */
+    Map<Workspace, String> paused();
+
+    /** How many jobs the workspace has queued (due or leased). */
+    long queued(Workspace workspace);
 }

@@ -43,7 +43,7 @@ class SlackConfiguration {
      * refusing timestamps from the future too), so Bolt's own check is switched off.
      */
     @Bean
-    App boltApp(Slack slack, SlackProperties properties, List<ListenerRegistrar> registrars) {
+    App boltApp(Slack slack, SlackProperties properties, List<ListenerRegistrar> registrars, SlackUninstalls uninstalls) {
         AppConfig config = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(properties.botToken())
@@ -53,7 +53,26 @@ class SlackConfiguration {
         App app = new App(config);
         registrars.forEach(r -> r.register(app));
         app.use(SlackConfiguration::ackWhatNoListenerTakes);
+        app.use((request, response, chain) -> {
+            switch (request.getRequestType()) {
+                case Command, BlockAction, ViewSubmission, MessageShortcut, GlobalShortcut ->
+                        guardedUse(uninstalls, request.getContext().getTeamId());
+                default -> {
+                }
+            }
+            return chain.next(request);
+        });
         return app;
+    }
+
+    /** Whether Kept is back in a workspace it was uninstalled from must never cost a person their answer. */
+    private static void guardedUse(SlackUninstalls uninstalls, String teamId) {
+        try {
+            uninstalls.used(teamId);
+        } catch (dev.kept.chat.StoreUnavailableException e) {
+            org.slf4j.LoggerFactory.getLogger(SlackConfiguration.class)
+                    .warn("Could not check whether workspace {} was paused: {}", teamId, e.getMessage());
+        }
     }
 
     @Bean

@@ -241,4 +241,42 @@ class SlackNudgeTimelineTest extends SlackHttpTestSupport {
         dispatcher.dispatchDue();
         assertThat(slack.calls("chat.postMessage").stream().filter(c -> "U111".equals(c.param("channel")))).isEmpty();
     }
+
+    @Autowired
+    dev.kept.nudge.NudgeQueue queue;
+
+    /** Issue 12: uninstalling Kept, or revoking its bot token, stops nudges to that workspace at once. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"event-app_uninstalled.json", "event-tokens_revoked.json"})
+    void goneFromTheWorkspaceNoNudgeGoesOutUntilKeptIsUsedThereAgain(String recorded) {
+        make("<@U222|bob> the Q3 deck by friday 3pm");
+        assertThat(queue.queued(WS)).isPositive();
+
+        assertThat(signedPost(SlackRequests.JSON, SlackReplayTest.resource(recorded)).statusCode()).isEqualTo(200);
+        assertThat(queue.paused()).containsKey(WS);
+        long waiting = queue.queued(WS);
+
+        clock.set(Instant.parse("2026-11-26T14:00:00Z"));   // the reminder is due
+        assertThat(dispatcher.dispatchDue()).isZero();
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
+        assertThat(queue.queued(WS)).as("paused, not thrown away").isEqualTo(waiting);
+
+        slash("U111", "list");   // Slack sends commands only to an installed app: Kept is back
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.paused().isEmpty());
+        dispatcher.wake();
+        awaitDm("U111", c -> c.mentions("Reminder") && c.mentions("the Q3 deck"));
+    }
+
+    @Test
+    void revokingOnlyUserTokensLeavesNudgesAlone() {
+        make("<@U222|bob> the Q3 deck by friday 3pm");
+        String userTokensOnly = SlackReplayTest.resource("event-tokens_revoked.json")
+                .replaceAll("\"bot\": \\[[^\\]]*\\]", "\"bot\": []");
+
+        assertThat(signedPost(SlackRequests.JSON, userTokensOnly).statusCode()).isEqualTo(200);
+
+        assertThat(queue.paused()).isEmpty();
+        at("2026-11-26T14:00:00Z");
+        awaitDm("U111", c -> c.mentions("Reminder"));
+    }
 }

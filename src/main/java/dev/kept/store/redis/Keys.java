@@ -89,6 +89,10 @@ final class Keys {
         return prefix + "nudge:workspaces";
     }
 
+    String nudgePaused() {
+        return prefix + "nudge:paused";
+    }
+
     String profile(Person person) {
         return workspace(person.workspace()) + "profile:" + person.userId();
     }

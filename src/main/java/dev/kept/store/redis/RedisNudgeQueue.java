@@ -46,6 +46,7 @@ import java.util.UUID;
  * kept:{slack:T123}:nudge:failed:order         list: the same ids, newest first (the newest {@value #FAILED_KEPT} kept)
  * kept:{slack:T123}:nudge:count:U111:2026-03-02 counter, 3 day TTL: nudges a person got that day
  * kept:nudge:workspaces                        set of workspace keys with nudges (never shrunk)
+ * kept:nudge:paused                            hash: workspace key → why its jobs are not claimed (uninstalled)
  * </pre>
  *
  * <p>A job is leased iff its hash has a {@code token}: claiming sets a fresh one, and only a caller
@@ -612,26 +613,74 @@ public class RedisNudgeQueue implements NudgeQueue {
     }
 
     /** The workspaces that have (or had) nudges; entries that are not workspace keys are ignored. */
+    /** The workspaces with nudges, less the paused ones (their jobs wait untouched). */
     private List<Workspace> workspaces() {
-        Set<String> members = RedisFailures.guard("list the workspaces with nudges",
-                () -> redis.opsForSet().members(keys.nudgeWorkspaces()));
-        if (members == null || members.isEmpty()) {
-            return List.of();
-        }
+        List<Object> sets = RedisFailures.guard("list the workspaces with nudges", () -> pipelined(ops -> {
+            ops.opsForSet().members(keys.nudgeWorkspaces());
+            ops.opsForHash().keys(keys.nudgePaused());
+        }));
+        Collection<?> members = sets.size() > 0 && sets.get(0) instanceof Collection<?> c ? c : List.of();
+        Collection<?> paused = sets.size() > 1 && sets.get(1) instanceof Collection<?> c ? c : List.of();
         List<Workspace> workspaces = new ArrayList<>(members.size());
-        for (String member : members) {
-            int colon = member.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            try {
-                workspaces.add(new Workspace(member.substring(0, colon), member.substring(colon + 1)));
-            } catch (IllegalArgumentException ignored) {
-                // not ours
+        for (Object member : members) {
+            if (!paused.contains(member)) {
+                workspaceOf(String.valueOf(member)).ifPresent(workspaces::add);
             }
         }
         workspaces.sort(Comparator.comparing(Workspace::key));
         return workspaces;
+    }
+
+    private static Optional<Workspace> workspaceOf(String key) {
+        int colon = key.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Workspace(key.substring(0, colon), key.substring(colon + 1)));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void pause(Workspace workspace, String reason) {
+        RedisFailures.guard("pause the nudges of " + workspace.key(), () -> {
+            redis.opsForHash().put(keys.nudgePaused(), workspace.key(), reason);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean resume(Workspace workspace) {
+        Long removed = RedisFailures.guard("resume the nudges of " + workspace.key(),
+                () -> redis.opsForHash().delete(keys.nudgePaused(), workspace.key()));
+        return removed != null && removed > 0;
+    }
+
+    @Override
+    public Map<Workspace, String> paused() {
+        Map<Object, Object> entries = RedisFailures.guard("list the paused workspaces",
+                () -> redis.opsForHash().entries(keys.nudgePaused()));
+        Map<Workspace, String> paused = new java.util.TreeMap<>(Comparator.comparing(Workspace::key));
+        entries.forEach((key, reason) -> workspaceOf(String.valueOf(key))
+                .ifPresent(ws -> paused.put(ws, String.valueOf(reason))));
+        return paused;
+    }
+
+    @Override
+    public long queued(Workspace workspace) {
+        List<Object> sizes = RedisFailures.guard("count the nudges of " + workspace.key(), () -> pipelined(ops -> {
+            ops.opsForZSet().zCard(dueKey(workspace));
+            ops.opsForZSet().zCard(leasedKey(workspace));
+        }));
+        long total = 0;
+        for (Object size : sizes) {
+            if (size instanceof Number n) {
+                total += n.longValue();
+            }
+        }
+        return total;
     }
 
     /**

@@ -12,7 +12,9 @@ import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.kept.chat.Person;
 import dev.kept.insight.InsightService;
+import dev.kept.chat.StoreUnavailableException;
 import dev.kept.slack.SlackResponder;
+import dev.kept.slack.SlackUninstalls;
 import dev.kept.slack.SlackWork;
 import dev.kept.slack.listeners.ListenerRegistrar;
 import org.springframework.stereotype.Component;
@@ -25,11 +27,14 @@ class EventListeners implements ListenerRegistrar {
     private final DirectMessageHandler directMessages;
     private final InsightService insight;
     private final SlackWork work;
+    private final SlackUninstalls uninstalls;
 
-    EventListeners(DirectMessageHandler directMessages, InsightService insight, SlackWork work) {
+    EventListeners(DirectMessageHandler directMessages, InsightService insight, SlackWork work,
+                   SlackUninstalls uninstalls) {
         this.directMessages = directMessages;
         this.insight = insight;
         this.work = work;
+        this.uninstalls = uninstalls;
     }
 
     @Override
@@ -49,17 +54,31 @@ class EventListeners implements ListenerRegistrar {
         app.event(MessageChangedEvent.class, (payload, context) -> context.ack());
         app.event(MessageDeletedEvent.class, (payload, context) -> context.ack());
         app.event(MessageBotEvent.class, (payload, context) -> context.ack());
-        // Kept has no installation store yet (issue 14): one bot token serves one workspace. Being uninstalled,
-        // or having its tokens revoked, is logged for the operator; Slack stops sending events by itself.
-        app.event(AppUninstalledEvent.class, (payload, context) -> {
-            log.warn("Slack workspace {} uninstalled Kept; its bot token no longer works", payload.getTeamId());
-            return context.ack();
-        });
+        // Uninstalled, or the bot token revoked: nudges to that workspace stop at once (SlackUninstalls).
+        // If the store is out of reach, Slack is answered 503 and retries the event later.
+        app.event(AppUninstalledEvent.class, (payload, context) ->
+                gone(payload.getTeamId(), "app_uninstalled", context));
         app.event(TokensRevokedEvent.class, (payload, context) -> {
-            log.warn("Slack workspace {} revoked Kept's tokens ({} bot token(s))", payload.getTeamId(),
-                    payload.getEvent().getTokens() == null || payload.getEvent().getTokens().getBot() == null
-                            ? 0 : payload.getEvent().getTokens().getBot().size());
-            return context.ack();
+            TokensRevokedEvent.Tokens tokens = payload.getEvent().getTokens();
+            boolean bot = tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty();
+            if (!bot) {
+                log.info("Slack workspace {} revoked user tokens only; Kept's bot token still works",
+                        payload.getTeamId());
+                return context.ack();
+            }
+            return gone(payload.getTeamId(), "tokens_revoked", context);
         });
+    }
+
+    private com.slack.api.bolt.response.Response gone(String teamId, String why,
+                                                       com.slack.api.bolt.context.builtin.EventContext context) {
+        try {
+            uninstalls.gone(teamId, why);
+            return context.ack();
+        } catch (StoreUnavailableException e) {
+            log.warn("Could not pause the nudges of workspace {} ({}): {}; Slack will retry", teamId, why,
+                    e.getMessage());
+            return com.slack.api.bolt.response.Response.builder().statusCode(503).build();
+        }
     }
 }
