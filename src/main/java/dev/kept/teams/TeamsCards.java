@@ -32,8 +32,12 @@ class TeamsCards {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A card Kept sent someone: the message with its buttons, or the form. */
-    record Shown(String id, Message message, Form form) {
+    /**
+     * A card Kept sent someone: the message with its buttons, or the form; {@code refresh} is the command
+     * whose answer the message is (a view of the person's promises, such as {@code list}), so a click on it
+     * can show it again as it is now; null for any other card.
+     */
+    record Shown(String id, Message message, Form form, String refresh) {
 
         boolean hasButton(String actionId, String value) {
             return message != null && message.blocks().stream()
@@ -54,7 +58,12 @@ class TeamsCards {
 
     /** {@code message} as an activity for {@code recipient}; kept when it has buttons. */
     ObjectNode message(Person recipient, Message message) {
-        return AdaptiveCards.activity(messageCard(recipient, message, null),
+        return message(recipient, message, null);
+    }
+
+    /** {@code message}, the answer to {@code refresh} (a command that only shows), as an activity; kept. */
+    ObjectNode message(Person recipient, Message message, String refresh) {
+        return AdaptiveCards.activity(messageCard(recipient, message, null, refresh),
                 AdaptiveCards.summary(message, people.namesIn(recipient.workspace())));
     }
 
@@ -69,12 +78,20 @@ class TeamsCards {
      * buttons.
      */
     ObjectNode messageCard(Person recipient, Message message, String reuseId) {
+        return messageCard(recipient, message, reuseId, null);
+    }
+
+    /** The same, remembering the command that shows it afresh ({@link Shown#refresh}). */
+    ObjectNode messageCard(Person recipient, Message message, String reuseId, String refresh) {
         ObjectNode card = AdaptiveCards.card(message, people.namesIn(recipient.workspace()));
         boolean buttons = message.blocks().stream().anyMatch(b -> b instanceof Message.Actions);
         if (buttons) {
             String id = reuseId == null ? newId() : reuseId;
             ObjectNode kept = JSON.createObjectNode();
             kept.set("message", NeutralJson.message(message));
+            if (refresh != null) {
+                kept.put("refresh", refresh);
+            }
             state.putFor(recipient, key(id), JSON.writeValueAsString(kept), KEEP_FOR);
             tag(card, id);
         }
@@ -107,7 +124,8 @@ class TeamsCards {
         return state.getShortLived(person, key(id)).map(json -> {
             JsonNode o = JSON.readTree(json);
             return new Shown(id, o.has("message") ? NeutralJson.message(o.get("message")) : null,
-                    o.has("form") ? NeutralJson.form(o.get("form")) : null);
+                    o.has("form") ? NeutralJson.form(o.get("form")) : null,
+                    o.path("refresh").isString() ? o.get("refresh").asString() : null);
         });
     }
 

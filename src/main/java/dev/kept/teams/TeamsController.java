@@ -53,6 +53,8 @@ class TeamsController {
     static final String ONLY_WORDS = "I can only read words, not pictures or files. Type help to see what I can do.";
     static final String PERSONAL_ONLY = "I work in our personal chat: open Kept from the apps on the left and "
             + "write to me there. Type help to see what I can do.";
+    /** Commands whose answer only shows the person's promises: a click on it shows it again, as it is now. */
+    static final java.util.Set<String> SHOWS_AFRESH = java.util.Set.of("list");
     static final String BUSY = "I'm very busy right now and couldn't take that on. Please try again in a moment.";
 
     private static final Logger log = LoggerFactory.getLogger(TeamsController.class);
@@ -233,16 +235,22 @@ class TeamsController {
             return;
         }
         Outcome outcome = directMessages.receive(new Invocation(person, text, true), typed);
-        reply(person, address(person, activity), outcome);
+        reply(person, address(person, activity), outcome, SHOWS_AFRESH.contains(typed.strip().toLowerCase(java.util.Locale.ROOT))
+                ? typed.strip() : null);
     }
 
     /** Sends what the core answered into the person's chat: a message, or a form card. */
     private void reply(Person person, TeamsAddress to, Outcome outcome) {
+        reply(person, to, outcome, null);
+    }
+
+    /** The same; {@code refresh} is the command the answer shows (see {@link TeamsCards.Shown#refresh}). */
+    private void reply(Person person, TeamsAddress to, Outcome outcome, String refresh) {
         ObjectNode activity;
         if (outcome instanceof Outcome.OpenForm f) {
             activity = cards.form(person, f.form(), promises.zoneOf(person));
         } else if (outcome instanceof Outcome.Reply r) {
-            activity = cards.message(person, r.message());
+            activity = cards.message(person, r.message(), refresh);
         } else {
             activity = cards.message(person, ((Outcome.ReplaceOriginal) outcome).message());
         }
@@ -265,10 +273,17 @@ class TeamsController {
         if (input.isEmpty()) {
             return AdaptiveCards.messageResponse("I didn't understand that click. Type help to see what I can do.");
         }
-        TeamsAddress to = address(person, activity);
+        // The card is where it was clicked; Kept's answers are for the person alone, in their personal chat,
+        // even when the card sits in a channel or a group chat.
+        TeamsAddress cardAt = address(person, activity);
+        boolean personal = "personal".equals(TeamsPeople.text(activity.path("conversation").get("conversationType")));
         String replyToId = TeamsPeople.text(activity.get("replyToId"));
         Optional<CompletableFuture<ObjectNode>> running = work.call(() -> {
             remember(person, activity);
+            TeamsAddress to = personal ? cardAt : personalChat(person);
+            if (to == null) {
+                return AdaptiveCards.messageResponse(PERSONAL_ONLY);
+            }
             try {
                 return handle(person, to, input.get());
             } catch (RuntimeException e) {
@@ -282,15 +297,19 @@ class TeamsController {
             return AdaptiveCards.messageResponse(BUSY);
         }
         if (!execute) {
-            running.get().thenAccept(card -> update(to, replyToId, card));
+            running.get().thenAccept(card -> update(cardAt, replyToId, card));
             return null;
         }
         try {
             ObjectNode card = running.get().get(CARD_ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
-            return card == null ? AdaptiveCards.messageResponse("I've answered in our chat.")
+            if (card != null && AdaptiveCards.MESSAGE_CONTENT_TYPE.equals(TeamsPeople.text(card.get("type")))) {
+                return card;   // already an invoke response
+            }
+            return card == null ? AdaptiveCards.messageResponse(personal ? "I've answered in our chat."
+                    : "I've answered you in your personal chat with Kept.")
                     : AdaptiveCards.cardResponse(card);
         } catch (TimeoutException slow) {
-            running.get().thenAccept(card -> update(to, replyToId, card));
+            running.get().thenAccept(card -> update(cardAt, replyToId, card));
             return AdaptiveCards.messageResponse("Working on it: this card will change when it's done.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -298,6 +317,16 @@ class TeamsController {
         } catch (ExecutionException e) {
             log.error("A Teams card action failed", e.getCause());
             return AdaptiveCards.messageResponse("Something went wrong on my side and nothing was changed. Please try again.");
+        }
+    }
+
+    /** The person's personal chat with Kept, or null when Teams won't open one (Kept is not installed for them). */
+    private TeamsAddress personalChat(Person person) {
+        try {
+            return people.reach(person);
+        } catch (DeliveryFailedException e) {
+            log.warn("Could not reach {} in a personal chat: {}", person.userId(), e.getMessage());
+            return null;
         }
     }
 
@@ -329,6 +358,10 @@ class TeamsController {
                 return cards.messageCard(person, r.message(), null);
             }
             reply(person, to, outcome);
+            String refresh = shown.get().refresh();
+            if (refresh != null && inbound.command(invocation(person), refresh) instanceof Outcome.Reply now) {
+                return cards.messageCard(person, now.message(), cardId, refresh);   // e.g. the list, as it is now
+            }
             return cards.messageCard(person, shown.get().message(), cardId);   // unchanged: it can be clicked again
         }
         Form form = shown.map(TeamsCards.Shown::form).orElse(null);

@@ -1,5 +1,7 @@
 package dev.kept.teams;
 
+import dev.kept.testing.teams.FakeBotFramework.Sent;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -61,5 +63,55 @@ class TeamsActivitiesTest extends TeamsHttpTestSupport {
             activity.remove("text");
             assertThat(teams.post(kept(), activity, clock.instant()).statusCode()).as(type).isEqualTo(200);
         }
+    }
+
+    /** Alice promises Bob the deck through the form; the promise's id. */
+    String alicePromisesBobTheDeck() {
+        say(alice, "promise");
+        Sent form = awaitSent(dm(alice), s -> s.mentions("Make a promise"));
+        execute(alice, form, SUBMIT, inputs(
+                dev.kept.promise.ActionIds.INPUT_RECEIVER, bob.aadObjectId(),
+                dev.kept.promise.ActionIds.INPUT_WHAT, "the Q3 deck",
+                dev.kept.promise.ActionIds.INPUT_DUE + ".date", "2026-11-27",
+                dev.kept.promise.ActionIds.INPUT_DUE + ".time", "15:00"));
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> store.countOpen(WS.person(alice.aadObjectId()), dev.kept.promise.Side.MADE) == 1);
+        return store.open(WS.person(alice.aadObjectId()), dev.kept.promise.Side.MADE, 1).get(0).id().value();
+    }
+
+    @Test
+    void markDeliveredOnTheListShowsTheListAsItIsNow() {
+        String id = alicePromisesBobTheDeck();
+        say(alice, "list");
+        Sent list = awaitSent(dm(alice), s -> s.mentions("Your open promises") && s.mentions("the Q3 deck"));
+
+        JsonNode answer = execute(alice, list, button(dev.kept.promise.ActionIds.DELIVER, id), null);
+
+        assertThat(answer.path("type").asString()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        String card = answer.path("value").toString();
+        assertThat(card).contains("Your open promises").doesNotContain("the Q3 deck").doesNotContain("Mark delivered");
+        awaitSent(dm(alice), s -> s.mentions("Marked ") && s.mentions(") delivered."));
+    }
+
+    @Test
+    void aClickInAChannelIsAnsweredInThePersonalChatNotInTheChannel() {
+        String id = alicePromisesBobTheDeck();
+        say(alice, "list");
+        Sent list = awaitSent(dm(alice), s -> s.mentions("Your open promises") && s.mentions("the Q3 deck"));
+        int inAlicesChat = teams.sent(dm(alice)).size();
+        JsonNode deliver = actions(list.card()).stream().filter(button(dev.kept.promise.ActionIds.DELIVER, id))
+                .findFirst().orElseThrow();
+        ObjectNode click = teams.execute(alice, deliver.get("verb").asString(), (ObjectNode) deliver.get("data"),
+                list.activityId(), clock.instant());
+        String channel = "19:0b7f32667e064dd9b25d7969801541f4@thread.tacv2";
+        click.withObject("conversation").put("conversationType", "channel").put("id", channel).put("isGroup", true);
+
+        HttpResponse<String> response = teams.post(kept(), click, clock.instant());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> teams.sent(dm(alice)).size() > inAlicesChat);
+        assertThat(teams.sent(dm(alice)).get(inAlicesChat).readable()).contains("delivered");
+        assertThat(teams.sent(channel)).isEmpty();
+        assertThat(teams.updates().stream().filter(u -> channel.equals(u.conversationId()))).isEmpty();
     }
 }
