@@ -40,6 +40,8 @@ public final class AdaptiveCards {
     public static final String SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
     public static final String VERSION = "1.5";
     public static final String CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    /** At most this many buttons side by side; more are stacked (see {@link #card}). */
+    static final int SIDE_BY_SIDE = 3;
     public static final String MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message";
 
     /** The verb of every form's submit button. */
@@ -89,10 +91,16 @@ public final class AdaptiveCards {
             } else if (block instanceof Message.Note n) {
                 richText(n.text(), nameOf, true).ifPresent(body::add);
             } else if (block instanceof Message.Actions a) {
-                ObjectNode set = body.addObject();
-                set.put("type", "ActionSet");
-                ArrayNode actions = set.putArray("actions");
+                // Teams lays an ActionSet's buttons side by side and cuts their titles to fit the card's
+                // width; more than three (the five ratings) are stacked, one full-width button per row.
+                boolean stacked = a.buttons().size() > SIDE_BY_SIDE;
+                ArrayNode actions = null;
                 for (Message.Button b : a.buttons()) {
+                    if (actions == null || stacked) {
+                        ObjectNode set = body.addObject();
+                        set.put("type", "ActionSet");
+                        actions = set.putArray("actions");
+                    }
                     actions.add(button(b));
                 }
             }

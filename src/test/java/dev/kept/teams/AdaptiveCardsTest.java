@@ -127,11 +127,15 @@ class AdaptiveCardsTest {
                             rendered(readable(field.value(), nameOf)));
                 }
             } else if (block instanceof Message.Actions a) {
+                boolean stacked = a.buttons().size() > AdaptiveCards.SIDE_BY_SIDE;
                 JsonNode e = body.get(i++);
-                assertThat(e.get("type").asString()).isEqualTo("ActionSet");
-                assertThat(e.get("actions")).hasSize(a.buttons().size());
                 for (int k = 0; k < a.buttons().size(); k++) {
-                    assertButton(a.buttons().get(k), e.get("actions").get(k));
+                    if (stacked && k > 0) {
+                        e = body.get(i++);   // one button per row
+                    }
+                    assertThat(e.get("type").asString()).isEqualTo("ActionSet");
+                    assertThat(e.get("actions")).hasSize(stacked ? 1 : a.buttons().size());
+                    assertButton(a.buttons().get(k), e.get("actions").get(stacked ? 0 : k));
                 }
             }
         }
@@ -178,6 +182,29 @@ class AdaptiveCardsTest {
         assertThat(actions.get(4).get("style").asString()).isEqualTo("positive");
         assertThat(actions.get(4).get("title").asString()).isEqualTo("🤩 Delighted");
         assertThat(card.toString()).contains("Alice Martin").doesNotContain(ALICE);
+    }
+
+    /** Teams cuts the titles of buttons laid side by side; the five ratings are stacked, one per row. */
+    @Test
+    void theFiveRatingsAreStackedSoTeamsShowsTheirWholeLabels() {
+        Message ask = PromiseMessageSamples.all(promise("the deck", ""), Clock.fixed(NOW, ZoneOffset.UTC), PARIS)
+                .get("askRating");
+        ObjectNode card = AdaptiveCards.card(ask, NAME_OF);
+
+        List<JsonNode> sets = new java.util.ArrayList<>();
+        card.get("body").forEach(e -> {
+            if ("ActionSet".equals(e.path("type").asString())) {
+                sets.add(e);
+            }
+        });
+        assertThat(sets).hasSize(5).allSatisfy(set -> assertThat(set.get("actions")).hasSize(1));
+
+        Message three = Message.builder(Markup.plain("x")).text(Markup.plain("x")).buttons(
+                new Message.Button("a", "A", "1", Message.Style.DEFAULT),
+                new Message.Button("b", "B", "1", Message.Style.DEFAULT),
+                new Message.Button("c", "C", "1", Message.Style.DEFAULT)).build();
+        JsonNode side = AdaptiveCards.card(three, NAME_OF).get("body");
+        assertThat(side.toString()).containsOnlyOnce("ActionSet");
     }
 
     @Test
