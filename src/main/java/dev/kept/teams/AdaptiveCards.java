@@ -40,6 +40,8 @@ public final class AdaptiveCards {
     public static final String SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
     public static final String VERSION = "1.5";
     public static final String CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    /** The id suffix of the typed-name input beside a people picker. */
+    public static final String NAME_SUFFIX = ".name";
     /** At most this many buttons side by side; more are stacked (see {@link #card}). */
     static final int SIDE_BY_SIDE = 3;
     public static final String MESSAGE_CONTENT_TYPE = "application/vnd.microsoft.activity.message";
@@ -237,6 +239,7 @@ public final class AdaptiveCards {
                 body.add(textInput(t, entered));
             } else if (input instanceof Form.PersonInput p) {
                 body.add(personInput(p, entered, nameOf));
+                body.add(personNameInput(p, entered));
             } else if (input instanceof Form.DateTimeInput d) {
                 body.add(dateTimeInput(d, zone, entered));
             } else if (input instanceof Form.ChoiceInput c) {
@@ -284,7 +287,8 @@ public final class AdaptiveCards {
     /** Teams' people picker: a choice set whose choices come from a search of the organisation's people. */
     private static ObjectNode personInput(Form.PersonInput p, Map<String, String> typed,
                                           Function<String, String> nameOf) {
-        ObjectNode in = input("Input.ChoiceSet", p.id(), p.label(), true);
+        // Not required on the client: the typed name below may stand in for it (the core still requires one).
+        ObjectNode in = input("Input.ChoiceSet", p.id(), p.label(), false);
         in.put("isMultiSelect", false);
         in.put("placeholder", "Search for a colleague");
         ArrayNode choices = in.putArray("choices");
@@ -302,7 +306,24 @@ public final class AdaptiveCards {
                 choice.put("value", CardText.line(chosen));
             }
         }
-        in.put("errorMessage", "Please choose a colleague.");
+        return in;
+    }
+
+    /**
+     * Beside the picker, the colleague's name typed: Microsoft documents the people picker for Teams on
+     * desktop and the web only, so on a phone this is how to name them. Read by {@link CardInput#withNamedPeople}.
+     */
+    private static ObjectNode personNameInput(Form.PersonInput p, Map<String, String> typed) {
+        ObjectNode in = input("Input.Text", p.id() + NAME_SUFFIX, "…or type their name (if the search doesn't open)",
+                false);
+        in.put("isMultiline", false);
+        in.put("placeholder", "Alex Smith");
+        in.put("maxLength", 100);
+        in.put("spacing", "Small");
+        String value = typed.get(p.id() + NAME_SUFFIX);
+        if (value != null && !value.isEmpty()) {
+            in.put("value", CardText.line(value));
+        }
         return in;
     }
 

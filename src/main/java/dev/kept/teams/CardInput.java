@@ -115,6 +115,38 @@ public record CardInput(Kind kind, boolean execute, String actionId, String valu
         return kind == Kind.FORM;
     }
 
+    /**
+     * This input with each people picker of {@code form} that was left empty filled from the name typed beside
+     * it ({@link AdaptiveCards#NAME_SUFFIX}), looked up by {@code idByName}. Names that match nobody are put in
+     * {@code unknown} (picker input id → the name as typed), and the picker stays empty.
+     */
+    public CardInput withNamedPeople(Form form, java.util.function.Function<String, Optional<String>> idByName,
+                                     Map<String, String> unknown) {
+        tools.jackson.databind.node.ObjectNode filled = null;
+        for (Form.Input input : form.inputs()) {
+            if (!(input instanceof Form.PersonInput)) {
+                continue;
+            }
+            String picked = string(data.get(input.id()));
+            String named = string(data.get(input.id() + AdaptiveCards.NAME_SUFFIX));
+            if ((picked != null && !picked.isBlank()) || named == null || named.isBlank()) {
+                continue;
+            }
+            String name = named.strip();
+            name = name.startsWith("@") ? name.substring(1).strip() : name;
+            Optional<String> id = name.isEmpty() ? Optional.empty() : idByName.apply(name);
+            if (id.isEmpty()) {
+                unknown.put(input.id(), named.strip());
+                continue;
+            }
+            if (filled == null) {
+                filled = ((tools.jackson.databind.node.ObjectNode) data).deepCopy();
+            }
+            filled.put(input.id(), id.get());
+        }
+        return filled == null ? this : new CardInput(kind, execute, actionId, value, formId, context, filled);
+    }
+
     /** This submission's values for {@code form}: see {@link #submission(Form, JsonNode, ZoneId, Map)}. */
     public FormSubmission submission(Form form, ZoneId zone, Map<String, String> typedOut) {
         return submission(form, data, zone, typedOut);

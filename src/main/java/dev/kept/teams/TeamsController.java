@@ -372,8 +372,15 @@ class TeamsController {
         }
         ZoneId zone = promises.zoneOf(person);
         Map<String, String> typed = new HashMap<>();
-        FormSubmission submission = input.submission(form, zone, typed);
-        Map<String, String> errors = owner.check(person, submission);
+        Map<String, String> unknownNames = new HashMap<>();
+        CardInput named = input.withNamedPeople(form, people.idsByName(person.workspace()), unknownNames);
+        FormSubmission submission = named.submission(form, zone, typed);
+        Map<String, String> errors = new HashMap<>(owner.check(person, submission));
+        unknownNames.forEach((inputId, name) -> {
+            typed.put(inputId + AdaptiveCards.NAME_SUFFIX, name);
+            errors.put(inputId, "I don't know anyone called \u201c" + name + "\u201d yet. Pick them in the search, "
+                    + "or ask them to write to Kept once.");
+        });
         if (!errors.isEmpty()) {
             return cards.formCard(person, form, zone, errors, typed, cardId);
         }

@@ -318,8 +318,12 @@ class AdaptiveCardsTest {
             assertThat(picker.get("choices.data").get("type").asString()).isEqualTo("Data.Query");
             assertThat(picker.get("choices.data").get("dataset").asString()).isEqualTo("graph.microsoft.com/users");
             assertThat(picker.get("isMultiSelect").asBoolean()).isFalse();
-            assertThat(picker.get("isRequired").asBoolean()).isTrue();
+            // Not required on the client, so the typed name beside it can stand in (the core still requires one).
+            assertThat(picker.get("isRequired").asBoolean()).isFalse();
             assertThat(picker.get("label").asString()).isEqualTo("Who are you promising?");
+            JsonNode typedName = CardChecker.input(card, "receiver" + AdaptiveCards.NAME_SUFFIX);
+            assertThat(typedName.get("type").asString()).isEqualTo("Input.Text");
+            assertThat(typedName.get("isRequired").asBoolean()).isFalse();
             assertThat(picker.get("value").asString()).isEqualTo(BOB);
             assertThat(picker.get("choices")).hasSize(1);
             assertThat(picker.get("choices").get(0).get("title").asString()).isEqualTo("Bob Stone");

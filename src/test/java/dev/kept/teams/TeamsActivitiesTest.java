@@ -114,4 +114,34 @@ class TeamsActivitiesTest extends TeamsHttpTestSupport {
         assertThat(teams.sent(channel)).isEmpty();
         assertThat(teams.updates().stream().filter(u -> channel.equals(u.conversationId()))).isEmpty();
     }
+
+    /** Microsoft documents the people picker for desktop and web only: on a phone the colleague's name is typed. */
+    @Test
+    void withoutThePickerTheColleaguesTypedNameNamesThem() {
+        say(bob, "help");   // Kept learns Bob's name when he writes
+        awaitSent(dm(bob), s -> true);
+        say(alice, "promise");
+        Sent form = awaitSent(dm(alice), s -> s.mentions("Make a promise"));
+        assertThat(form.card().toString()).contains(dev.kept.promise.ActionIds.INPUT_RECEIVER + AdaptiveCards.NAME_SUFFIX);
+
+        JsonNode unknown = execute(alice, form, SUBMIT, inputs(
+                dev.kept.promise.ActionIds.INPUT_RECEIVER + AdaptiveCards.NAME_SUFFIX, "Zed <Nobody>",
+                dev.kept.promise.ActionIds.INPUT_WHAT, "the Q3 deck",
+                dev.kept.promise.ActionIds.INPUT_DUE + ".date", "2026-11-27",
+                dev.kept.promise.ActionIds.INPUT_DUE + ".time", "15:00"));
+        assertThat(unknown.path("value").toString()).contains("anyone called").contains("Zed <Nobody>")
+                .contains("the Q3 deck");
+        assertThat(store.countOpen(WS.person(alice.aadObjectId()), dev.kept.promise.Side.MADE)).isZero();
+
+        JsonNode made = execute(alice, form, SUBMIT, inputs(
+                dev.kept.promise.ActionIds.INPUT_RECEIVER + AdaptiveCards.NAME_SUFFIX, "@bob baker",
+                dev.kept.promise.ActionIds.INPUT_WHAT, "the Q3 deck",
+                dev.kept.promise.ActionIds.INPUT_DUE + ".date", "2026-11-27",
+                dev.kept.promise.ActionIds.INPUT_DUE + ".time", "15:00"));
+        assertThat(made.toString()).contains("Sent.");
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> store.countOpen(WS.person(alice.aadObjectId()), dev.kept.promise.Side.MADE) == 1);
+        assertThat(store.open(WS.person(alice.aadObjectId()), dev.kept.promise.Side.MADE, 1).get(0).receiverId())
+                .isEqualTo(bob.aadObjectId());
+    }
 }
