@@ -165,6 +165,28 @@ class SlackInjectionTest extends SlackHttpTestSupport {
         assertEscapedIn(awaitDm("U222", c -> c.mentions("their-reply")));
     }
 
+    /** Issue 12's worst case: three answers of 2,000 characters, each 10,000 once escaped, reach the provider. */
+    @Test
+    void twoThousandCharacterFeedbackOfEscapedCharactersStaysWithinSlacksLimits() {
+        Promise p = alicePromisesBob("the budget by tomorrow 10am");
+        String id = p.id().value();
+        click("U111", ActionIds.DELIVER, id);
+        awaitDm("U222", c -> c.mentions("has delivered"));
+        click("U222", ActionIds.rate(2), id + ":2");
+        awaitCall(FakeSlackApi.RESPONSE_URL, c -> c.mentions("You rated"));
+        String worst = "&<".repeat(1000);   // 2,000 characters typed
+        assertThat(worst).hasSize(dev.kept.promise.Feedback.MAX_LENGTH);
+
+        submit("U222", ActionIds.FEEDBACK_FORM, id, Map.of(ActionIds.INPUT_BETTER, text(worst),
+                ActionIds.INPUT_EASIER, text(worst), ActionIds.INPUT_THANKS, text(worst)));
+
+        Call feedback = awaitDm("U111", c -> c.mentions("shared feedback"));
+        assertThat(feedback.mentions("&amp;&lt;&amp;&lt;") && feedback.mentions("…")).as("escaped, then cut").isTrue();
+        submit("U111", ActionIds.FEEDBACK_REPLY_FORM, id, Map.of(ActionIds.INPUT_REPLY, text(worst)));
+        awaitDm("U222", c -> c.mentions("&amp;&lt;&amp;&lt;"));
+        assertThat(slack.takeLimitViolations()).isEmpty();
+    }
+
     @Test
     void settingsTextInputs() {
         HttpResponse<String> refused = signedPost(SlackRequests.FORM, SlackSettingsTest.settingsSubmission("U222",
