@@ -184,6 +184,18 @@ class AdaptiveCardsTest {
         assertThat(card.toString()).contains("Alice Martin").doesNotContain(ALICE);
     }
 
+    /** What a Teams notification and a card's fallback show: no Slack markup, no Slack words, no backticks. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyCoreMessage")
+    void summariesAndFallbacksReadAsTeamsPeopleTypeThem(String name, Message message) {
+        ObjectNode card = AdaptiveCards.card(message, NAME_OF);
+        String summary = AdaptiveCards.summary(message, NAME_OF);
+
+        for (String shown : List.of(summary, card.get("fallbackText").asString(), card.get("body").toString())) {
+            assertThat(shown).as(name).doesNotContain("`").doesNotContain("/promise").doesNotContainIgnoringCase("slack");
+        }
+    }
+
     /** Teams cuts the titles of buttons laid side by side; the five ratings are stacked, one per row. */
     @Test
     void theFiveRatingsAreStackedSoTeamsShowsTheirWholeLabels() {
