@@ -389,6 +389,9 @@ public final class AdaptiveCards {
         }
         String value = typed.containsKey(c.id()) ? typed.get(c.id()) : String.join(",", c.initial());
         putValue(in, value);
+        if (!c.optional()) {
+            in.put("errorMessage", c.multiple() ? "Please choose at least one." : "Please choose one.");
+        }
         return in;
     }
 
