@@ -44,6 +44,64 @@ public class BoundedWork implements DisposableBean {
         executor.allowCoreThreadTimeOut(true);
     }
 
+    /**
+     * What every platform tells a person whose command, click, form or message Kept was too busy to take:
+     * one text, so people meet one voice wherever they use Kept.
+     */
+    public static final String BUSY = "I'm very busy right now and couldn't take that on. Please try again in a moment.";
+
+    /** How many "busy" notices may wait for the refusals lane before even they are only logged. */
+    static final int REFUSALS_QUEUED = 256;
+
+    /**
+     * Runs {@code work} soon, or, when Kept is too busy to take it, {@code tellThem}: the person must hear
+     * "busy" (for a click or a message the platform's ack carries no words). {@code tellThem} runs on a
+     * small lane of its own, so a full queue never keeps the notice from going out; false when refused.
+     */
+    public boolean submitOrTell(Runnable work, Runnable tellThem) {
+        if (submit(work)) {
+            return true;
+        }
+        tell(tellThem);
+        return false;
+    }
+
+    /** Runs a "busy" notice on the refusals lane (for work refused elsewhere, e.g. by {@link #call}). */
+    public void tell(Runnable tellThem) {
+        try {
+            refusals().execute(() -> {
+                try {
+                    tellThem.run();
+                } catch (RuntimeException e) {
+                    log.warn("Could not tell someone that {} work was refused: {}", name, e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("Too busy even to say so: a {} refusal notice was dropped", name);
+        }
+    }
+
+    private volatile ThreadPoolExecutor refusals;
+
+    private ThreadPoolExecutor refusals() {
+        ThreadPoolExecutor lane = refusals;
+        if (lane == null) {
+            synchronized (this) {
+                if (refusals == null) {
+                    refusals = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
+                            new ArrayBlockingQueue<>(REFUSALS_QUEUED), r -> {
+                                Thread t = new Thread(r, "kept-" + name + "-busy");
+                                t.setDaemon(true);
+                                return t;
+                            });
+                    refusals.allowCoreThreadTimeOut(true);
+                }
+                lane = refusals;
+            }
+        }
+        return lane;
+    }
+
     /** Runs {@code work} soon; false when Kept is too busy to take it now. */
     public boolean submit(Runnable work) {
         try {
@@ -91,6 +149,9 @@ public class BoundedWork implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
+        if (refusals != null) {
+            refusals.shutdown();
+        }
         executor.shutdown();
         if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
             log.warn("Stopped with {} {} tasks unfinished", executor.getQueue().size(), name);

@@ -55,7 +55,7 @@ class TeamsController {
             + "write to me there. Type help to see what I can do.";
     /** Commands whose answer only shows the person's promises: a click on it shows it again, as it is now. */
     static final java.util.Set<String> SHOWS_AFRESH = java.util.Set.of("list");
-    static final String BUSY = "I'm very busy right now and couldn't take that on. Please try again in a moment.";
+    static final String BUSY = dev.kept.chat.BoundedWork.BUSY;
 
     private static final Logger log = LoggerFactory.getLogger(TeamsController.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -161,12 +161,22 @@ class TeamsController {
      * later), then does {@code task}: both after Teams has its answer.
      */
     private void later(Person person, JsonNode activity, Runnable task) {
-        if (!work.submit(() -> {
+        work.submitOrTell(() -> {
             remember(person, activity);
             task.run();
-        })) {
-            log.warn("Teams work refused: too busy");
-        }
+        }, () -> {
+            // Only someone who wrote or clicked is waiting for an answer; an install or a member change is not.
+            if ("message".equals(TeamsPeople.text(activity.get("type")))) {
+                tellBusy(person, activity);
+            }
+        });
+    }
+
+    /** "Busy", said in the chat the activity came from (Teams' 200 carries no words). */
+    private void tellBusy(Person person, JsonNode activity) {
+        connector.send(TeamsPeople.text(activity.get("serviceUrl")),
+                TeamsPeople.text(activity.path("conversation").get("id")),
+                cards.channelMessage(person.workspace(), Message.of(BUSY)));
     }
 
     private void remember(Person person, JsonNode activity) {
@@ -294,6 +304,10 @@ class TeamsController {
             }
         });
         if (running.isEmpty()) {
+            if (!execute) {
+                // An Action.Submit is a message: its answer is never shown, so "busy" is said in the chat.
+                work.tell(() -> tellBusy(person, activity));
+            }
             return AdaptiveCards.messageResponse(BUSY);
         }
         if (!execute) {

@@ -23,6 +23,6 @@ class SlashBurstBusyFaultIT extends SlashBurstFaultIT {
         long busyAcks = lastAcks.stream().filter(Ack::busy).count();
         assertThat(busyAcks).as("commands refused politely").isPositive();
         assertThat(lastAcks).filteredOn(Ack::busy)
-                .allSatisfy(a -> assertThat(a.body()).contains("Please try again in a minute"));
+                .allSatisfy(a -> assertThat(a.body()).contains("Please try again in a moment"));
     }
 }

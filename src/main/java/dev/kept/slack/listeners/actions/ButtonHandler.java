@@ -7,6 +7,8 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import dev.kept.chat.Interactions;
 import dev.kept.insight.InsightService;
+import dev.kept.chat.BoundedWork;
+import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
 import dev.kept.slack.SlackResponder;
 import dev.kept.slack.SlackWork;
@@ -52,13 +54,13 @@ class ButtonHandler implements BlockActionHandler {
         // A click on the Home tab has no response_url: the answer comes as a DM, and the page is
         // published again so it shows where things stand now.
         boolean fromHome = p.getView() != null && "home".equals(p.getView().getType());
-        work.submit(() -> {
+        work.submitOrTell(() -> {
             responder.respond(person, owner.action(person, action.getActionId(), action.getValue()),
                     p.getResponseUrl(), p.getTriggerId());
             if (fromHome) {
                 insight.showHome(person);
             }
-        });
+        }, () -> responder.respond(person, Outcome.reply(BoundedWork.BUSY), p.getResponseUrl(), null));
         return context.ack();
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PromiseCommandHandler implements SlashCommandHandler {
 
-    static final String BUSY = "Kept is very busy right now and couldn't take that. Please try again in a minute.";
+    static final String BUSY = dev.kept.chat.BoundedWork.BUSY;
 
     private final PromiseInbound inbound;
     private final SlackResponder responder;

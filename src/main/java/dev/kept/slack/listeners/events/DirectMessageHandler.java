@@ -6,6 +6,8 @@ import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
 import dev.kept.chat.Once;
+import dev.kept.chat.Outcome;
+import dev.kept.chat.BoundedWork;
 import dev.kept.chat.Person;
 import dev.kept.chat.StoreUnavailableException;
 import dev.kept.promise.Invocation;
@@ -45,13 +47,13 @@ class DirectMessageHandler implements BoltEventHandler<MessageEvent> {
         if (fromAPerson && "im".equals(e.getChannelType())) {
             Person person = SlackResponder.workspace(payload.getTeamId()).person(e.getUser());
             String eventId = payload.getEventId();
-            work.submit(() -> {
+            work.submitOrTell(() -> {
                 if (eventId != null && !firstDelivery(eventId)) {
                     return;
                 }
                 responder.respondIn(e.getChannel(),
                         inbound.receive(new Invocation(person, responder.text(person.workspace()), false), e.getText()));
-            });
+            }, () -> responder.respondIn(e.getChannel(), Outcome.reply(BoundedWork.BUSY)));
         }
         return context.ack();
     }

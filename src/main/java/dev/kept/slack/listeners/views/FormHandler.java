@@ -32,7 +32,7 @@ class FormHandler implements ViewSubmissionHandler {
     /** Elements whose state is a list of options. */
     private static final Set<String> MULTIPLE_CHOICES = Set.of("checkboxes", "multi_static_select");
 
-    static final String BUSY = "Kept is very busy right now. Please try again in a minute.";
+    static final String BUSY = dev.kept.chat.BoundedWork.BUSY;
 
     private final InteractionRoutes owners;
     private final SlackResponder responder;

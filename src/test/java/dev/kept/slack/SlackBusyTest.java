@@ -1,0 +1,90 @@
+package dev.kept.slack;
+
+import dev.kept.promise.ActionIds;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 13: when Kept is too busy to take what someone did, they hear "busy", whatever they did. A command's
+ * ack carries the words; a click's and a message's ack carry none, so the notice comes by the click's
+ * response_url or in the DM. Kept's work is filled here with tasks that wait, so the next one is refused.
+ */
+@TestPropertySource(properties = {"kept.slack.workers=1", "kept.slack.queue=1"})
+class SlackBusyTest extends SlackHttpTestSupport {
+
+    @Autowired
+    SlackWork work;
+
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    /** Occupies the one worker and the one queue place until {@link #freeTheWork}. */
+    void fillTheWork() {
+        CountDownLatch working = new CountDownLatch(1);
+        assertThat(work.submit(() -> {
+            working.countDown();
+            waitForRelease();
+        })).isTrue();
+        try {
+            // the worker holds the first task, so what is queued now stays queued
+            assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        int queued = 0;
+        while (work.submit(this::waitForRelease)) {
+            queued++;
+            assertThat(queued).as("the work should fill up").isLessThan(10);
+        }
+    }
+
+    private void waitForRelease() {
+        try {
+            release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @AfterEach
+    void freeTheWork() {
+        release.countDown();
+    }
+
+    @Test
+    void aRefusedCommandSaysBusyInItsAck() {
+        fillTheWork();
+
+        HttpResponse<String> response = slash("U111", "list");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("very busy").contains("Please try again in a moment");
+    }
+
+    @Test
+    void aRefusedClickIsToldBusyThroughItsResponseUrl() {
+        fillTheWork();
+
+        assertThat(click("U111", ActionIds.DELIVER, "K7Q2").statusCode()).isEqualTo(200);
+
+        awaitCall(dev.kept.testing.slack.FakeSlackApi.RESPONSE_URL, c -> c.mentions("very busy"));
+    }
+
+    @Test
+    void aRefusedDirectMessageIsAnsweredBusyInTheChat() {
+        fillTheWork();
+
+        assertThat(directMessage("U111", "list").statusCode()).isEqualTo(200);
+
+        awaitCall("chat.postMessage", c -> "DU111".equals(c.param("channel")) && c.mentions("very busy"));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.kept.teams;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.http.HttpResponse;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 13: in Teams too, someone whose message or click Kept is too busy to take hears "busy": an
+ * {@code Action.Execute} in its invoke response, a typed message and an {@code Action.Submit} (whose 200
+ * carries no words) in the chat. Kept's work is filled with tasks that wait, so the next one is refused.
+ */
+class TeamsBusyTest extends TeamsHttpTestSupport {
+
+    @Autowired
+    TeamsWork work;
+
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    void fillTheWork() throws InterruptedException {
+        CountDownLatch working = new CountDownLatch(TeamsWork.WORKERS);
+        for (int i = 0; i < TeamsWork.WORKERS; i++) {
+            assertThat(work.submit(() -> {
+                working.countDown();
+                waitForRelease();
+            })).isTrue();
+        }
+        assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
+        int queued = 0;
+        while (work.submit(this::waitForRelease)) {
+            queued++;
+            assertThat(queued).isLessThanOrEqualTo(TeamsWork.QUEUE);
+        }
+    }
+
+    private void waitForRelease() {
+        try {
+            release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @AfterEach
+    void freeTheWork() {
+        release.countDown();
+    }
+
+    @Test
+    void aRefusedMessageIsAnsweredBusyInTheChat() throws InterruptedException {
+        fillTheWork();
+
+        assertThat(say(alice, "list").statusCode()).isEqualTo(200);
+
+        awaitSent(dm(alice), s -> s.mentions("very busy"));
+    }
+
+    @Test
+    void aRefusedExecuteSaysBusyInItsInvokeResponse() throws InterruptedException {
+        fillTheWork();
+
+        ObjectNode click = teams.execute(alice, "promise.deliver", null, null, clock.instant());
+        click.withObject("value").withObject("action").withObject("data").put("kept", "click")
+                .put("action", "promise.deliver").put("value", "K7Q2");
+        HttpResponse<String> response = teams.post(kept(), click, clock.instant());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("value").asString()).contains("very busy");
+    }
+
+    @Test
+    void aRefusedSubmitIsAnsweredBusyInTheChat() throws InterruptedException {
+        fillTheWork();
+        ObjectNode value = JSON.createObjectNode().put("kept", "click").put("action", "promise.deliver").put("value", "K7Q2");
+
+        assertThat(teams.post(kept(), teams.submit(alice, value, null, clock.instant()), clock.instant()).statusCode())
+                .isEqualTo(200);
+
+        awaitSent(dm(alice), s -> s.mentions("very busy"));
+    }
+}
