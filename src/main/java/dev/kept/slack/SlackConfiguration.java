@@ -76,6 +76,11 @@ class SlackConfiguration {
     }
 
     @Bean
+    SlackResponseUrls slackResponseUrls(SlackProperties properties) {
+        return new SlackResponseUrls(properties);
+    }
+
+    @Bean
     SlackRequestVerifier slackRequestVerifier(SlackProperties properties, Clock clock) {
         String secret = properties.signingSecret() == null ? "" : properties.signingSecret();
         return new SlackRequestVerifier(secret, clock);

@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * HTTP mode: every Slack request (slash commands, interactivity, events) arrives here. The raw
@@ -41,8 +42,11 @@ class SlackEventsController {
     private final SlackRequestParser parser;
     private final SlackRequestVerifier verifier;
     private final SlackProperties properties;
+    private final SlackShape shape;
 
-    SlackEventsController(App app, SlackRequestVerifier verifier, SlackProperties properties) {
+    SlackEventsController(App app, SlackRequestVerifier verifier, SlackProperties properties,
+                          SlackResponseUrls responseUrls) {
+        this.shape = new SlackShape(responseUrls);
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.verifier = verifier;
@@ -69,9 +73,15 @@ class SlackEventsController {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("invalid signature");
         }
         String raw = new String(bytes, StandardCharsets.UTF_8);
+        Map<String, List<String>> query = query(http);
+        Optional<String> problem = shape.problem(http.getContentType(), raw, query);
+        if (problem.isPresent()) {
+            log.warn("Refused a signed request to /slack/events that Slack would not send: {}", problem.get());
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(problem.get());
+        }
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(http.getRequestURI())
-                .queryString(query(http))
+                .queryString(query)
                 .headers(new RequestHeaders(headers(http)))
                 .requestBody(raw)
                 .remoteAddress(http.getRemoteAddr())

@@ -31,8 +31,11 @@ public class SlackResponder {
     private final Directory directory;
     private final SlackJson json;
 
+    private final SlackResponseUrls responseUrls;
+
     SlackResponder(Slack slack, MethodsClient methods, SlackCalls calls, SlackMessenger messenger, Directory directory,
-                   SlackJson json) {
+                   SlackJson json, SlackResponseUrls responseUrls) {
+        this.responseUrls = responseUrls;
         this.slack = slack;
         this.json = json;
         this.methods = methods;
@@ -86,7 +89,10 @@ public class SlackResponder {
     }
 
     private void viaResponseUrl(Person person, String responseUrl, Message message, boolean replace) {
-        if (responseUrl != null && !responseUrl.isBlank()) {
+        if (responseUrl != null && !responseUrl.isBlank() && !responseUrls.allowed(responseUrl)) {
+            // Refused at the HTTP edge already; Socket Mode payloads reach here without it.
+            log.warn("Not answering at a response_url outside Slack's; sending {} a DM instead", person);
+        } else if (responseUrl != null && !responseUrl.isBlank()) {
             ActionResponse response = ActionResponse.builder()
                     .responseType("ephemeral")
                     .replaceOriginal(replace)

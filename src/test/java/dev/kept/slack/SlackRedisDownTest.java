@@ -39,7 +39,7 @@ class SlackRedisDownTest {
                 "--kept.redis.url=redis://127.0.0.1:" + deadPort, "--kept.redis.timeout=500ms")) {
             int port = ((WebServerApplicationContext) kept).getWebServer().getPort();
             String body = SlackRequests.slashCommandBody("T123", "U111", "alice", "/promise",
-                    "<@U222|bob> the deck by friday", slack.responseUrl("down"), "t", "C1");
+                    "<@U222|bob> the deck by friday", slack.responseUrl("down"), "t", "C0GENERAL");
             var response = SlackRequests.post(HttpClient.newHttpClient(),
                     URI.create("http://127.0.0.1:" + port + "/slack/events"), "s", SlackRequests.nowSeconds(),
                     SlackRequests.FORM, body);

@@ -47,7 +47,7 @@ class SlackRestartTest {
 
     void slash(ConfigurableApplicationContext kept, String user, String text) {
         int port = ((WebServerApplicationContext) kept).getWebServer().getPort();
-        String body = SlackRequests.slashCommandBody("T123", user, user, "/promise", text, slack.responseUrl("r"), "t", "C1");
+        String body = SlackRequests.slashCommandBody("T123", user, user, "/promise", text, slack.responseUrl("r"), "t", "C0GENERAL");
         var response = SlackRequests.post(http, URI.create("http://127.0.0.1:" + port + "/slack/events"), SECRET,
                 SlackRequests.nowSeconds(), SlackRequests.FORM, body);
         assertThat(response.statusCode()).isEqualTo(200);

@@ -13,7 +13,7 @@ class SlackSecurityTest extends SlackHttpTestSupport {
 
     String command() {
         return SlackRequests.slashCommandBody(TEAM, "U111", "alice", "/promise",
-                "<@U222|bob> the Q3 deck by friday", slack.responseUrl("x"), "t", "C1");
+                "<@U222|bob> the Q3 deck by friday", slack.responseUrl("x"), "t", "C0GENERAL");
     }
 
     @Test
