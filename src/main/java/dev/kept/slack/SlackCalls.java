@@ -61,8 +61,23 @@ public class SlackCalls {
     }
 
     public <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        return call(method, call, null);
+    }
+
+    /**
+     * The same, for a call that must take effect once (a message): after an attempt whose answer never came
+     * (a timeout, a reset connection), {@code tookEffect} is asked first whether it did anyway, and when it
+     * did, nothing is tried again and null is returned. A 429 or a 5xx answer means it did not.
+     */
+    public <T extends SlackApiTextResponse> T call(String method, Call<T> call, java.util.function.BooleanSupplier tookEffect) {
         Throwable last = null;
+        boolean unanswered = false;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (unanswered && tookEffect != null && tookEffectSafely(method, tookEffect)) {
+                log.info("{} took effect although its answer never came; not sent again", method);
+                return null;
+            }
+            unanswered = false;
             try {
                 T response = call.run();
                 if (!response.isOk()) {
@@ -82,8 +97,12 @@ public class SlackCalls {
                 }
             } catch (IOException e) {
                 last = e;
+                unanswered = true;
                 waitBefore(attempt, method, backoff(attempt));
             }
+        }
+        if (unanswered && tookEffect != null && tookEffectSafely(method, tookEffect)) {
+            return null;
         }
         throw new SlackCallFailed(method, "gave up after " + ATTEMPTS + " attempts: " + last.getMessage(), last);
     }
@@ -114,5 +133,15 @@ public class SlackCalls {
     static Duration backoff(int attempt) {
         long base = 250L << Math.min(attempt - 1, 6);
         return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base));
+    }
+
+    /** Whether it took effect; when even that can't be learnt, "no" (sending again beats losing it). */
+    private static boolean tookEffectSafely(String method, java.util.function.BooleanSupplier tookEffect) {
+        try {
+            return tookEffect.getAsBoolean();
+        } catch (RuntimeException e) {
+            log.warn("Could not learn whether {} took effect: {}", method, e.getMessage());
+            return false;
+        }
     }
 }

@@ -22,7 +22,7 @@ class SlackConfiguration {
         SlackSettingsMissingException.check(properties);
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(properties.apiUrlWithSlash());
-        config.setHttpClientCallTimeoutMillis(10_000);
+        config.setHttpClientCallTimeoutMillis((int) properties.callTimeout().toMillis());
         config.setPrettyResponseLoggingEnabled(false);
         return Slack.getInstance(config);
     }

@@ -78,11 +78,18 @@ class SlackMessenger implements PlatformMessenger {
 
     /** Posts into a conversation Kept already knows (e.g. the DM a person wrote in), trying again on 429/5xx. */
     void post(String channel, Message message) {
+        // Every message is tagged with a key of its own, so an attempt whose answer never came (Slack posted it,
+        // then answered too late) is looked for before it is made again. Kept reads DM history only
+        // (im:history), so a post into a channel is sent again, as before.
+        String key = "post." + java.util.UUID.randomUUID();
+        boolean direct = channel.startsWith("U") || channel.startsWith("W") || channel.startsWith("D");
         try {
             calls.call("chat.postMessage", () -> postMessage(ChatPostMessageRequest.builder().channel(channel)
                     .text(BlockKitRenderer.fallbackText(message))
                     .blocks(BlockKitRenderer.blocks(message))
-                    .unfurlLinks(false).unfurlMedia(false).build()));
+                    .metadata(new Metadata(METADATA_TYPE, Map.of(METADATA_KEY, key)))
+                    .unfurlLinks(false).unfurlMedia(false).build()),
+                    direct ? () -> postedIn(channel, key) : null);
         } catch (SlackCalls.SlackCallFailed e) {
             throw new DeliveryFailedException(e.getMessage(), e);
         }
@@ -233,8 +240,13 @@ class SlackMessenger implements PlatformMessenger {
      */
     @Override
     public boolean alreadyDelivered(Person recipient, String idempotencyKey) {
-        String channel = calls.call("conversations.open",
-                () -> methods.conversationsOpen(r -> r.users(java.util.List.of(recipient.userId())))).getChannel().getId();
+        return postedIn(recipient.userId(), idempotencyKey);
+    }
+
+    /** Whether a message tagged with {@code idempotencyKey} is among the latest in a DM (a user id or a D… id). */
+    private boolean postedIn(String userOrDm, String idempotencyKey) {
+        String channel = userOrDm.startsWith("D") ? userOrDm : calls.call("conversations.open",
+                () -> methods.conversationsOpen(r -> r.users(java.util.List.of(userOrDm)))).getChannel().getId();
         ConversationsHistoryResponse history = calls.call("conversations.history",
                 () -> methods.conversationsHistory(r -> r.channel(channel).includeAllMetadata(true).limit(HISTORY_DEPTH)));
         if (history.getMessages() == null) {

@@ -78,14 +78,14 @@ class SlackHostileInputTest extends SlackHttpTestSupport {
 
     @Test
     void onlySlacksHostOrTheConfiguredApiOriginMayBeAnsweredAt() {
-        SlackResponseUrls urls = new SlackResponseUrls(new SlackProperties("x", "", "s", "https://slack.com/api/", 1, 1));
+        SlackResponseUrls urls = new SlackResponseUrls(new SlackProperties("x", "", "s", "https://slack.com/api/", 1, 1, java.time.Duration.ofSeconds(10)));
         assertThat(urls.allowed("https://hooks.slack.com/commands/T123/1/abc")).isTrue();
         assertThat(urls.allowed("https://hooks.slack.com:443/actions/T123/1/abc")).isTrue();
         assertThat(urls.allowed("http://hooks.slack.com/commands/T123/1/abc")).isFalse();
         assertThat(urls.allowed("https://hooks.slack.com.evil.example/x")).isFalse();
         assertThat(urls.allowed("https://user@hooks.slack.com/x")).isFalse();
         assertThat(urls.allowed("https://127.0.0.1:9999/response/x")).isFalse();
-        SlackResponseUrls test = new SlackResponseUrls(new SlackProperties("x", "", "s", slack.baseUrl(), 1, 1));
+        SlackResponseUrls test = new SlackResponseUrls(new SlackProperties("x", "", "s", slack.baseUrl(), 1, 1, java.time.Duration.ofSeconds(10)));
         assertThat(test.allowed(slack.responseUrl("x"))).isTrue();
         assertThat(test.allowed("http://evil.example/x")).isFalse();
     }

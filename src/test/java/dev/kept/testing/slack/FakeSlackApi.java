@@ -384,6 +384,9 @@ public final class FakeSlackApi implements AutoCloseable {
         synchronized (faults) {
             faults.clear();
         }
+        synchronized (late) {
+            late.clear();
+        }
         calls.clear();
         clearConversations();
         files.clear();
@@ -509,6 +512,30 @@ public final class FakeSlackApi implements AutoCloseable {
         return failNext(method, 1, 200, Map.of(), GSON.toJson(o));
     }
 
+    /**
+     * The next {@code times} calls to {@code method} are carried out at once (a message is posted and recorded)
+     * but answered only after {@code delay}: Slack's latency spikes, which a client that gives up first takes
+     * for a failure although the message is there.
+     */
+    public FakeSlackApi answerLateNext(String method, int times, java.time.Duration delay) {
+        synchronized (late) {
+            Deque<java.time.Duration> q = late.computeIfAbsent(method, k -> new ArrayDeque<>());
+            for (int i = 0; i < times; i++) {
+                q.addLast(delay);
+            }
+        }
+        return this;
+    }
+
+    private final Map<String, Deque<java.time.Duration>> late = new java.util.HashMap<>();
+
+    private java.time.Duration takeLate(String method) {
+        synchronized (late) {
+            Deque<java.time.Duration> q = late.get(method);
+            return q == null ? null : q.pollFirst();
+        }
+    }
+
     private Fault takeFault(String method) {
         synchronized (faults) {
             Deque<Fault> q = faults.get(method);
@@ -533,6 +560,14 @@ public final class FakeSlackApi implements AutoCloseable {
                 answer = answer(method, req.params);
             }
             record(method, req, answer);
+            java.time.Duration lateBy = fault == null ? takeLate(method) : null;
+            if (lateBy != null) {
+                try {
+                    Thread.sleep(lateBy.toMillis());   // the fake's own thread: Slack being slow, not the test waiting
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             send(ex, answer);
         } catch (RuntimeException e) {
             send(ex, new Answer(500, Map.of(), "text/plain; charset=utf-8", "fake Slack failed: " + e));
