@@ -20,10 +20,13 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 12: every card Kept renders for Teams is parsed by Microsoft's own Adaptive Cards library (npm
+ * Issue 12: every card Kept renders for Teams is judged twice. First by Microsoft's own Adaptive Cards library (npm
  * {@code adaptivecards}, run by {@code src/test/node/judge-cards.js}), as a Teams client parses it: no unknown
- * element, property or value, and none of the library's validation warnings. Worst cases included: a
- * 1,000-character promise with emoji and right-to-left text, and the new-promise form.
+ * element, property or value, and none of the library's validation warnings. Then against Microsoft's official
+ * Adaptive Card 1.5 JSON schema, the version the cards declare ({@code src/test/node/schema/adaptive-card-1.5.json},
+ * validated with ajv by {@code src/test/node/judge-schema.js}); the one allowance is Teams' {@code msteams} property
+ * on the top-level card, itself checked against what Teams documents. Worst cases included: a 1,000-character
+ * promise with emoji and right-to-left text, and the new-promise form.
  */
 class AdaptiveCardsParserTest {
 
@@ -33,6 +36,17 @@ class AdaptiveCardsParserTest {
     @Test
     void everyCardKeptRendersIsParsedByMicrosoftsLibraryWithoutAProblem() throws Exception {
         requireNode();
+        Map<String, ObjectNode> cards = keptCards();
+
+        Result judged = judge(cards);
+
+        System.out.println(judged.output());
+        assertThat(judged.output()).contains(cards.size() + " cards parsed, 0 with problems");
+        assertThat(judged.exit()).as(judged.output()).isZero();
+    }
+
+    /** The cards Kept can send: the core messages for a usual and a worst-case promise, and the new-promise form. */
+    private static Map<String, ObjectNode> keptCards() {
         Map<String, ObjectNode> cards = new LinkedHashMap<>();
         Promise usual = AdaptiveCardsTest.promise("the Q3 deck", "the numbers first");
         Promise worst = AdaptiveCardsTest.promise(
@@ -46,12 +60,47 @@ class AdaptiveCardsParserTest {
         AdaptiveCardsTest.Forms forms = new AdaptiveCardsTest().new Forms();
         cards.put("form.new-promise", AdaptiveCards.form(forms.newPromise(AdaptiveCardsTest.BOB,
                 Instant.parse("2026-03-29T12:30:00Z")), AdaptiveCardsTest.PARIS, Map.of(), Map.of(), AdaptiveCardsTest.NAME_OF));
+        return cards;
+    }
 
-        Result judged = judge(cards);
+    @Test
+    void everyCardKeptRendersFitsTheAdaptiveCard15Schema() throws Exception {
+        requireNode();
+        Map<String, ObjectNode> cards = keptCards();
+        assertThat(cards.values()).allSatisfy(card -> assertThat(card.path("version").asString()).isEqualTo("1.5"));
+
+        Result judged = judgeSchema(cards);
 
         System.out.println(judged.output());
-        assertThat(judged.output()).contains(cards.size() + " cards parsed, 0 with problems");
+        assertThat(judged.output()).contains(cards.size() + " cards validated, 0 with problems");
         assertThat(judged.exit()).as(judged.output()).isZero();
+    }
+
+    @Test
+    void theSchemaJudgeFindsWhatTheSchemaRefuses() throws Exception {
+        requireNode();
+        ObjectNode bad = (ObjectNode) JSON.readTree("""
+                {"type": "AdaptiveCard", "version": "1.5", "msteams": {"width": "Full"}, "body": [
+                  {"type": "RichTextBlock", "inlines": [{"type": "TextRun", "text": "x", "bold": true}]},
+                  {"type": "Input.Text", "id": "what", "label": "What", "style": "multiline"}],
+                 "actions": [{"type": "Action.ShowCard", "title": "More",
+                   "card": {"type": "AdaptiveCard", "msteams": {"width": "Full"}, "body": []}}]}""");
+        ObjectNode badTeams = (ObjectNode) JSON.readTree("""
+                {"type": "AdaptiveCard", "version": "1.5", "msteams": {"width": "Wide"}, "body": []}""");
+        ObjectNode good = (ObjectNode) JSON.readTree("""
+                {"type": "AdaptiveCard", "version": "1.5", "msteams": {"width": "Full"},
+                 "body": [{"type": "TextBlock", "text": "hello", "wrap": true}]}""");
+
+        Result judged = judgeSchema(Map.of("bad", bad, "badTeams", badTeams, "good", good));
+
+        assertThat(judged.exit()).as(judged.output()).isEqualTo(1);
+        assertThat(judged.output())
+                .contains("/body/0/inlines/0 (TextRun) must NOT have additional properties: \"bold\"")
+                .contains("/body/1/style (Input.Text) must be equal to one of the allowed values")
+                .contains("/actions/0/card (AdaptiveCard) must NOT have additional properties: \"msteams\"")
+                .contains("/msteams/width (Teams extension) must be equal to one of the allowed values: [\"Full\"]")
+                .contains("3 cards validated, 2 with problems")
+                .doesNotContain("good:");
     }
 
     @Test
@@ -69,18 +118,29 @@ class AdaptiveCardsParserTest {
     }
 
     private static Result judge(Map<String, ObjectNode> cards) throws IOException, InterruptedException {
+        return runJudge("judge-cards.js", cards);
+    }
+
+    private static Result judgeSchema(Map<String, ObjectNode> cards) throws IOException, InterruptedException {
+        return runJudge("judge-schema.js", cards);
+    }
+
+    private static Result runJudge(String script, Map<String, ObjectNode> cards) throws IOException, InterruptedException {
         Path file = Files.createTempFile("kept-cards", ".json");
         Files.writeString(file, JSON.writeValueAsString(cards), StandardCharsets.UTF_8);
         try {
             installJudge();
-            return run(List.of("node", "judge-cards.js", file.toAbsolutePath().toString()), 120);
+            return run(List.of("node", script, file.toAbsolutePath().toString()), 120);
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
+    /** Installs package.json's dependencies unless every one of them is already in node_modules. */
     private static void installJudge() throws IOException, InterruptedException {
-        if (Files.isDirectory(JUDGE.resolve("node_modules/adaptivecards"))) {
+        if (Files.isDirectory(JUDGE.resolve("node_modules/adaptivecards"))
+                && Files.isDirectory(JUDGE.resolve("node_modules/ajv"))
+                && Files.isDirectory(JUDGE.resolve("node_modules/ajv-formats"))) {
             return;
         }
         Result installed = run(List.of("npm", "install", "--no-package-lock", "--no-audit", "--no-fund"), 300);
