@@ -17,6 +17,10 @@
 // and "entities" for mentions). It is taken off a copy of the top-level card before the Adaptive Card schema judges
 // the rest, and is itself checked against MSTEAMS below. "msteams" anywhere else (a nested ShowCard, an element)
 // is still refused by the schema's "additionalProperties": false.
+// And the second: Teams' people picker, "choices.data" on an Input.ChoiceSet
+// (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/people-picker: "new additions
+// to the Input.ChoiceSet schema", a Data.Query whose dataset is graph.microsoft.com/users, optionally
+// ?scope=currentContext). Taken off the same way, and checked against CHOICES_DATA below.
 const Ajv = require('ajv');
 const addFormats = require('ajv-formats');
 const fs = require('fs');
@@ -50,6 +54,34 @@ const MSTEAMS = {
   additionalProperties: false,
 };
 
+const CHOICES_DATA = {
+  type: 'object',
+  properties: {
+    type: { enum: ['Data.Query'] },
+    dataset: { enum: ['graph.microsoft.com/users', 'graph.microsoft.com/users?scope=currentContext'] },
+  },
+  required: ['type', 'dataset'],
+  additionalProperties: false,
+};
+
+/** Takes Teams' people-picker extension off every Input.ChoiceSet of the copy, reporting a malformed one. */
+function peoplePickers(judge, node, where, out) {
+  if (Array.isArray(node)) {
+    node.forEach((child, i) => peoplePickers(judge, child, `${where}/${i}`, out));
+  } else if (node && typeof node === 'object') {
+    if (node.type === 'Input.ChoiceSet' && 'choices.data' in node) {
+      if (!judge.choicesData(node['choices.data'])) {
+        out.push(...judge.choicesData.errors.map(
+            (e) => `${where}/choices.data${e.instancePath} (Teams people picker) ${e.message}${detail(e)}`));
+      }
+      delete node['choices.data'];
+    }
+    for (const [key, child] of Object.entries(node)) {
+      peoplePickers(judge, child, `${where}/${key}`, out);
+    }
+  }
+}
+
 function validators() {
   const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'));
   if (schema.$schema !== 'http://json-schema.org/draft-06/schema#') {
@@ -74,6 +106,7 @@ function validators() {
   return {
     card,
     msteams: ajv.compile(MSTEAMS),
+    choicesData: ajv.compile(CHOICES_DATA),
     schemaId: schema.$id,
     definitions: new Set(Object.keys(schema.definitions)),
     definition: (name) => ajv.getSchema(`${schema.$id}#/definitions/${name}`),
@@ -138,6 +171,7 @@ function problems(judge, json) {
     }
     delete copy.msteams;
   }
+  peoplePickers(judge, copy, '', out);
   if (!judge.card(copy)) {
     const why = explain(judge, copy);
     if (why.length) {

@@ -86,10 +86,14 @@ class AdaptiveCardsParserTest {
                  "actions": [{"type": "Action.ShowCard", "title": "More",
                    "card": {"type": "AdaptiveCard", "msteams": {"width": "Full"}, "body": []}}]}""");
         ObjectNode badTeams = (ObjectNode) JSON.readTree("""
-                {"type": "AdaptiveCard", "version": "1.5", "msteams": {"width": "Wide"}, "body": []}""");
+                {"type": "AdaptiveCard", "version": "1.5", "msteams": {"width": "Wide"}, "body": [
+                  {"type": "Input.ChoiceSet", "id": "who", "choices": [],
+                   "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/groups"}}]}""");
         ObjectNode good = (ObjectNode) JSON.readTree("""
                 {"type": "AdaptiveCard", "version": "1.5", "msteams": {"width": "Full"},
-                 "body": [{"type": "TextBlock", "text": "hello", "wrap": true}]}""");
+                 "body": [{"type": "TextBlock", "text": "hello", "wrap": true},
+                  {"type": "Input.ChoiceSet", "id": "who", "choices": [],
+                   "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/users"}}]}""");
 
         Result judged = judgeSchema(Map.of("bad", bad, "badTeams", badTeams, "good", good));
 
@@ -99,6 +103,7 @@ class AdaptiveCardsParserTest {
                 .contains("/body/1/style (Input.Text) must be equal to one of the allowed values")
                 .contains("/actions/0/card (AdaptiveCard) must NOT have additional properties: \"msteams\"")
                 .contains("/msteams/width (Teams extension) must be equal to one of the allowed values: [\"Full\"]")
+                .contains("/body/0/choices.data/dataset (Teams people picker) must be equal to one of the allowed values")
                 .contains("3 cards validated, 2 with problems")
                 .doesNotContain("good:");
     }
@@ -117,11 +122,11 @@ class AdaptiveCardsParserTest {
         assertThat(judged.output()).contains("UnknownElementType", "RequiredInputsShouldHaveErrorMessage");
     }
 
-    private static Result judge(Map<String, ObjectNode> cards) throws IOException, InterruptedException {
+    static Result judge(Map<String, ObjectNode> cards) throws IOException, InterruptedException {
         return runJudge("judge-cards.js", cards);
     }
 
-    private static Result judgeSchema(Map<String, ObjectNode> cards) throws IOException, InterruptedException {
+    static Result judgeSchema(Map<String, ObjectNode> cards) throws IOException, InterruptedException {
         return runJudge("judge-schema.js", cards);
     }
 
@@ -147,7 +152,7 @@ class AdaptiveCardsParserTest {
         assertThat(installed.exit()).as("npm install in src/test/node: " + installed.output()).isZero();
     }
 
-    private record Result(int exit, String output) {
+    record Result(int exit, String output) {
     }
 
     private static Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
@@ -166,7 +171,7 @@ class AdaptiveCardsParserTest {
     }
 
     /** A skipped judge would prove nothing: without Node.js the build says what to install. */
-    private static void requireNode() {
+    static void requireNode() {
         assertThat(onPath("node") && onPath("npm"))
                 .as("Node.js and npm are needed to run Microsoft's adaptivecards parser on Kept's cards "
                         + "(Debian: apt-get install nodejs npm)").isTrue();

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -91,10 +92,58 @@ abstract class TeamsHttpTestSupport {
         registry.add("kept.redis.url", TestRedis::url);
     }
 
-    /** The fake lives as long as the JVM, like the Spring context that points at it (cached across classes). */
+    /** What Microsoft says a bot message should stay within, in UTF-16 bytes (the hard limit is about 100 KB). */
+    static final int TEAMS_MESSAGE_BYTES = 80 * 1024;
+    private static int largestActivity;
+
+    /** Every distinct card this class's tests made Kept send or put in place of another, by where it was seen. */
+    private static final Map<String, ObjectNode> cardsSeen = new java.util.LinkedHashMap<>();
+
+    /** Keeps the cards this test made Kept send (messages and updates), for {@link #judgeEveryCardSent}. */
+    @org.junit.jupiter.api.AfterEach
+    void keepTheCardsSent() {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        cardsSeen.values().forEach(c -> known.add(c.toString()));
+        java.util.List<JsonNode> activities = new ArrayList<>();
+        teams.sent().forEach(s -> activities.add(s.activity()));
+        teams.updates().forEach(u -> activities.add(u.activity()));
+        for (JsonNode activity : activities) {
+            // Microsoft: a bot message is limited to about 100 KB, counted in UTF-16, and should stay within 80 KB
+            // to be sure to arrive; over the limit the Bot Connector answers 413 MessageSizeTooBig.
+            assertThat(activity.toString().length() * 2).as("UTF-16 bytes of an activity Kept sent")
+                    .isLessThanOrEqualTo(TEAMS_MESSAGE_BYTES);
+            largestActivity = Math.max(largestActivity, activity.toString().length() * 2);
+            for (JsonNode attachment : activity.path("attachments")) {
+                if (attachment.get("content") instanceof ObjectNode card
+                        && "AdaptiveCard".equals(card.path("type").asString("")) && known.add(card.toString())) {
+                    cardsSeen.put(getClass().getSimpleName() + "." + cardsSeen.size(), card);
+                }
+            }
+        }
+    }
+
+    /**
+     * Issue 12: every card the Teams tests made Kept send, whatever flow built it (lists, every form, stats,
+     * replies), is parsed by Microsoft's adaptivecards library and validated against the Adaptive Card 1.5
+     * schema, as {@link AdaptiveCardsParserTest} does for the cards it renders directly.
+     */
     @AfterAll
-    static void quiet() {
+    static void judgeEveryCardSent() throws Exception {
         teams.reset();
+        if (cardsSeen.isEmpty()) {
+            return;
+        }
+        Map<String, ObjectNode> cards = new java.util.LinkedHashMap<>(cardsSeen);
+        cardsSeen.clear();
+        AdaptiveCardsParserTest.requireNode();
+        AdaptiveCardsParserTest.Result parsed = AdaptiveCardsParserTest.judge(cards);
+        AdaptiveCardsParserTest.Result schema = AdaptiveCardsParserTest.judgeSchema(cards);
+        org.slf4j.LoggerFactory.getLogger(TeamsHttpTestSupport.class).info("Cards sent in Teams tests (largest activity {} UTF-16 bytes): {} | {}",
+                largestActivity,
+                parsed.output().strip().lines().reduce((a, b) -> b).orElse(""),
+                schema.output().strip().lines().reduce((a, b) -> b).orElse(""));
+        assertThat(parsed.exit()).as(parsed.output()).isZero();
+        assertThat(schema.exit()).as(schema.output()).isZero();
     }
 
     @BeforeEach
@@ -125,7 +174,11 @@ abstract class TeamsHttpTestSupport {
                 teams.execute(from, action.get("verb").asString(), data, card.activityId(), clock.instant()),
                 clock.instant());
         assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        JsonNode answer = JSON.readTree(response.body());
+        if (answer.path("value") instanceof ObjectNode replaced && "AdaptiveCard".equals(replaced.path("type").asString(""))) {
+            cardsSeen.put(getClass().getSimpleName() + ".invoke." + cardsSeen.size(), replaced);   // the card put in place
+        }
+        return answer;
     }
 
     static Predicate<JsonNode> button(String actionId) {
