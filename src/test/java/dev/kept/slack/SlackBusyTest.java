@@ -1,14 +1,13 @@
 package dev.kept.slack;
 
 import dev.kept.promise.ActionIds;
+import dev.kept.testing.FullWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import java.net.http.HttpResponse;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,40 +23,18 @@ class SlackBusyTest extends SlackHttpTestSupport {
     @Autowired
     SlackWork work;
 
-    private final CountDownLatch release = new CountDownLatch(1);
+    private FullWork full;
 
     /** Occupies the one worker and the one queue place until {@link #freeTheWork}. */
     void fillTheWork() {
-        CountDownLatch working = new CountDownLatch(1);
-        assertThat(work.submit(() -> {
-            working.countDown();
-            waitForRelease();
-        })).isTrue();
-        try {
-            // the worker holds the first task, so what is queued now stays queued
-            assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-        int queued = 0;
-        while (work.submit(this::waitForRelease)) {
-            queued++;
-            assertThat(queued).as("the work should fill up").isLessThan(10);
-        }
-    }
-
-    private void waitForRelease() {
-        try {
-            release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        full = FullWork.fill(work, 1, 1);
     }
 
     @AfterEach
     void freeTheWork() {
-        release.countDown();
+        if (full != null) {
+            full.close();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.kept.teams;
 
+import dev.kept.testing.FullWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -7,8 +8,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpResponse;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,39 +21,21 @@ class TeamsBusyTest extends TeamsHttpTestSupport {
     @Autowired
     TeamsWork work;
 
-    private final CountDownLatch release = new CountDownLatch(1);
+    private FullWork full;
 
-    void fillTheWork() throws InterruptedException {
-        CountDownLatch working = new CountDownLatch(TeamsWork.WORKERS);
-        for (int i = 0; i < TeamsWork.WORKERS; i++) {
-            assertThat(work.submit(() -> {
-                working.countDown();
-                waitForRelease();
-            })).isTrue();
-        }
-        assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
-        int queued = 0;
-        while (work.submit(this::waitForRelease)) {
-            queued++;
-            assertThat(queued).isLessThanOrEqualTo(TeamsWork.QUEUE);
-        }
-    }
-
-    private void waitForRelease() {
-        try {
-            release.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    void fillTheWork() {
+        full = FullWork.fill(work, TeamsWork.WORKERS, TeamsWork.QUEUE);
     }
 
     @AfterEach
     void freeTheWork() {
-        release.countDown();
+        if (full != null) {
+            full.close();
+        }
     }
 
     @Test
-    void aRefusedMessageIsAnsweredBusyInTheChat() throws InterruptedException {
+    void aRefusedMessageIsAnsweredBusyInTheChat() {
         fillTheWork();
 
         assertThat(say(alice, "list").statusCode()).isEqualTo(200);
@@ -63,7 +44,7 @@ class TeamsBusyTest extends TeamsHttpTestSupport {
     }
 
     @Test
-    void aRefusedExecuteSaysBusyInItsInvokeResponse() throws InterruptedException {
+    void aRefusedExecuteSaysBusyInItsInvokeResponse() {
         fillTheWork();
 
         ObjectNode click = teams.execute(alice, "promise.deliver", null, null, clock.instant());
@@ -77,7 +58,7 @@ class TeamsBusyTest extends TeamsHttpTestSupport {
     }
 
     @Test
-    void aRefusedSubmitIsAnsweredBusyInTheChat() throws InterruptedException {
+    void aRefusedSubmitIsAnsweredBusyInTheChat() {
         fillTheWork();
         ObjectNode value = JSON.createObjectNode().put("kept", "click").put("action", "promise.deliver").put("value", "K7Q2");
 
