@@ -260,8 +260,9 @@ final class PageRenderer {
         ZoneId zone = v.zone();
         StringBuilder h = new StringBuilder();
         String fid = "f-" + esc(s.id());
+        // data-problems: the page's live refresh leaves a form being corrected alone (playground.js).
         h.append("<form method=\"post\" action=\"/playground/submit\" class=\"kept-form\" aria-labelledby=\"")
-                .append(fid).append("-t\">")
+                .append(fid).append("-t\"").append(problems != null ? " data-problems" : "").append('>')
                 .append("<h3 id=\"").append(fid).append("-t\">").append(esc(f.title())).append("</h3>")
                 .append(hidden("as", v.viewer().userId())).append(hidden("entry", s.id()));
         if (problems != null && !problems.errors().isEmpty()) {
