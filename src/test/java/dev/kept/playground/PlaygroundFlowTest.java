@@ -288,6 +288,17 @@ class PlaygroundFlowTest {
         assertThat(form.html()).contains("By when? (Asia/Tokyo)").containsPattern("type=\"datetime-local\"[^>]*value=\"[0-9-]+T15:00\"");
     }
 
+    @Test
+    void aSecondMentionIsRefusedAndWhatWasTypedIsEchoedEscaped() {
+        PlaygroundBrowser.Page page = alice.say("/promise @bob @carol the <b>Q3</b> deck by friday");
+        String conversation = page.conversation();
+        assertThat(unescape(conversation.replaceAll("<[^>]+>", ""))).contains("A promise has one receiver, and this one names @Bob and @Carol. "
+                + "Make two promises instead: one to @Bob, one to @Carol.");
+        assertThat(conversation).contains("the &lt;b&gt;Q3&lt;/b&gt; deck").doesNotContain("<b>Q3</b>")
+                .doesNotContain("You promised");
+        assertThat(bob.page().conversation()).doesNotContain("Q3");
+    }
+
     private static String formEntry(PlaygroundBrowser.Page page) {
         java.util.regex.Matcher m = java.util.regex.Pattern
                 .compile("action=\"/playground/submit\"[^>]*>.*?name=\"entry\" value=\"([^\"]+)\"").matcher(page.html());
