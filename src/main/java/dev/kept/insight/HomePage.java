@@ -54,8 +54,8 @@ public final class HomePage {
             b.text(Markup.builder().bold("Waiting for your answer").build());
             list(b, askedOfYou, REQUESTS_SHOWN, t -> {
                 Promise p = t.promise();
-                Markup.Builder line = Markup.builder().person(p.receiverId()).plain(" asks you for ")
-                        .bold(clip(p.what(), WHAT_SHOWN))
+                Markup.Builder line = dev.kept.promise.PromiseMessages.asked(
+                                Markup.builder().person(p.receiverId()).plain(" asks you"), clip(p.what(), WHAT_SHOWN))
                         .plain(" by " + DueFormat.format(p.due(), zone, now) + " (" + p.id() + ")");
                 proposedDue(t).ifPresent(d -> line.plain(" · you suggested " + DueFormat.format(d, zone, now)
                         + "; waiting for them"));

@@ -30,7 +30,7 @@ final class PageRenderer {
     }
 
     /** What the page shows, for one viewer. */
-    record View(Colleague viewer, List<Colleague> colleagues, List<Conversations.Shown> conversation,
+    record View(Colleague viewer, ZoneId zone, List<Colleague> colleagues, List<Conversations.Shown> conversation,
                 List<Conversations.Shown> home, List<Conversations.Shown> channel, Instant now,
                 boolean clockMovable, String clockOffset, Instant nextNudge, boolean besideSlack,
                 String notice, Problems problems) {
@@ -127,10 +127,10 @@ final class PageRenderer {
     }
 
     static String clock(View v) {
-        ZoneId zone = Colleagues.zone(v.viewer());
+        ZoneId zone = v.zone();
         StringBuilder h = new StringBuilder();
         h.append("<p>It is <strong>").append(esc(WHEN.format(v.now().atZone(zone)))).append("</strong> for ")
-                .append(esc(v.viewer().displayName())).append(" (").append(esc(v.viewer().zone())).append(")");
+                .append(esc(v.viewer().displayName())).append(" (").append(esc(zone.getId())).append(")");
         if (v.clockOffset() != null) {
             h.append(", ").append(esc(v.clockOffset())).append(" ahead of real time");
         }
@@ -168,7 +168,7 @@ final class PageRenderer {
 
     private static String item(View v, Conversations.Shown s, String entryId) {
         Item item = s.item();
-        ZoneId zone = Colleagues.zone(v.viewer());
+        ZoneId zone = v.zone();
         String when = WHEN.format(Instant.ofEpochMilli(item.atMillis()).atZone(zone));
         StringBuilder h = new StringBuilder();
         String cls = Item.MINE.equals(item.kind()) ? "mine" : item.privately() ? "private" : "kept";
@@ -257,11 +257,12 @@ final class PageRenderer {
     private static String form(View v, Conversations.Shown s) {
         Form f = s.item().form();
         Problems problems = v.problems() != null && v.problems().entryId().equals(s.id()) ? v.problems() : null;
-        ZoneId zone = Colleagues.zone(v.viewer());
+        ZoneId zone = v.zone();
         StringBuilder h = new StringBuilder();
         String fid = "f-" + esc(s.id());
+        // data-problems: the page's live refresh leaves a form being corrected alone (playground.js).
         h.append("<form method=\"post\" action=\"/playground/submit\" class=\"kept-form\" aria-labelledby=\"")
-                .append(fid).append("-t\">")
+                .append(fid).append("-t\"").append(problems != null ? " data-problems" : "").append('>')
                 .append("<h3 id=\"").append(fid).append("-t\">").append(esc(f.title())).append("</h3>")
                 .append(hidden("as", v.viewer().userId())).append(hidden("entry", s.id()));
         if (problems != null && !problems.errors().isEmpty()) {
@@ -301,7 +302,7 @@ final class PageRenderer {
                 }
                 h.append("</select>");
             } else if (input instanceof Form.DateTimeInput d) {
-                h.append(label(id, d.label() + " (" + v.viewer().zone() + ")", false));
+                h.append(label(id, d.label() + " (" + zone.getId() + ")", false));
                 String value = typed != null ? typed
                         : d.initialValue() == null ? ""
                         : LOCAL_INPUT.format(LocalDateTime.ofInstant(d.initialValue(), zone).truncatedTo(ChronoUnit.MINUTES));

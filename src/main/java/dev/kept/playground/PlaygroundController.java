@@ -15,6 +15,7 @@ import dev.kept.nudge.NudgeDispatcher;
 import dev.kept.promise.DirectMessages;
 import dev.kept.promise.Invocation;
 import dev.kept.promise.PromiseInbound;
+import dev.kept.promise.PromiseService;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -58,6 +59,7 @@ class PlaygroundController {
     private final PlaygroundEvents events;
     private final HostedChatStore store;
     private final PromiseInbound inbound;
+    private final PromiseService promises;
     private final DirectMessages directMessages;
     private final InsightService insight;
     private final NudgeDispatcher dispatcher;
@@ -67,7 +69,8 @@ class PlaygroundController {
     private final InteractionRoutes forms;
 
     PlaygroundController(Colleagues colleagues, Conversations conversations, PlaygroundEvents events,
-                         HostedChatStore store, PromiseInbound inbound, DirectMessages directMessages,
+                         HostedChatStore store, PromiseInbound inbound, PromiseService promises,
+                         DirectMessages directMessages,
                          InsightService insight, NudgeDispatcher dispatcher, List<Interactions> features,
                          Clock clock, Environment env) {
         this.colleagues = colleagues;
@@ -75,6 +78,7 @@ class PlaygroundController {
         this.events = events;
         this.store = store;
         this.inbound = inbound;
+        this.promises = promises;
         this.directMessages = directMessages;
         this.insight = insight;
         this.dispatcher = dispatcher;
@@ -180,7 +184,7 @@ class PlaygroundController {
             return html(HttpStatus.BAD_REQUEST, view(viewer.userId(), "Kept doesn't know that form.", null));
         }
         Map<String, String> typed = new HashMap<>();
-        FormSubmission submission = translate(form, params, viewer, typed);
+        FormSubmission submission = translate(form, params, zone(viewer), typed);
         Person person = colleagues.person(viewer.userId());
         Map<String, String> errors = owner.check(person, submission);
         if (!errors.isEmpty()) {
@@ -194,7 +198,7 @@ class PlaygroundController {
     }
 
     /** The form's fields as the core reads them; the datetime is read in the viewer's own zone. */
-    static FormSubmission translate(Form form, MultiValueMap<String, String> params, Colleague viewer,
+    static FormSubmission translate(Form form, MultiValueMap<String, String> params, java.time.ZoneId zone,
                                     Map<String, String> typed) {
         Map<String, String> texts = new HashMap<>();
         Map<String, String> people = new HashMap<>();
@@ -217,7 +221,7 @@ class PlaygroundController {
                 if (raw != null && !raw.isBlank()) {
                     typed.put(input.id(), raw);
                     try {
-                        instants.put(input.id(), LocalDateTime.parse(raw).atZone(Colleagues.zone(viewer)).toInstant());
+                        instants.put(input.id(), LocalDateTime.parse(raw).atZone(zone).toInstant());
                     } catch (DateTimeException e) {
                         // left out: the feature says the date is missing, in its own words
                     }
@@ -325,6 +329,11 @@ class PlaygroundController {
         }
     }
 
+    /** The viewer's zone as Kept uses it: their own setting (`/promise settings`), else their profile's. */
+    private java.time.ZoneId zone(Colleague viewer) {
+        return promises.zoneOf(colleagues.person(viewer.userId()));
+    }
+
     private Colleague viewer(String as) {
         List<Colleague> all = colleagues.all();
         return all.stream().filter(c -> c.userId().equals(as)).findFirst().orElse(all.get(0));
@@ -345,7 +354,7 @@ class PlaygroundController {
         if (!digest.isBlank()) {
             channel = conversations.of("channel:" + digest.replaceAll("[^A-Za-z0-9._-]", ""));
         }
-        return new PageRenderer.View(viewer, all, conversations.of(Conversations.dm(viewer.userId())),
+        return new PageRenderer.View(viewer, zone(viewer), all, conversations.of(Conversations.dm(viewer.userId())),
                 conversations.of("home:" + viewer.userId()), channel, clock.instant(), movable, offset,
                 movable ? store.nextNudge(Colleagues.WORKSPACE).orElse(null) : null,
                 !KeptMode.playgroundOnly(env), notice, problems);

@@ -158,7 +158,13 @@ public class PromiseInbound implements Interactions {
             }
             throw new Refusal("Who are you asking? Start with an @mention: `/promise ask @bob for the Q3 deck by friday`.");
         }
-        rest = rest.replaceFirst("(?i)^(for|to)\\s+", "");
+        secondMention(in, asked.get(), rest).ifPresent(other -> {
+            throw new Refusal(Markup.builder().plain("A request asks one colleague, and this one names ").person(asked.get())
+                    .plain(" and ").person(other).plain(". Ask them one at a time: one request to ").person(asked.get())
+                    .plain(", one to ").person(other).plain(".").build());
+        });
+        // "for the deck" is asked for; "to review the doc" keeps its "to", so the messages read as typed.
+        rest = rest.replaceFirst("(?i)^for\\s+", "").replaceFirst("(?i)^to\\s+", "to ");
         ZoneId zone = service.zoneOf(invoker);
         WhatAndWhen parsed = dates.split(" " + in.text().plain(rest), service.now().atZone(zone));
         Optional<Instant> due = parsed.due().map(d -> d.toInstant());
@@ -198,6 +204,14 @@ public class PromiseInbound implements Interactions {
             unknownName = Optional.of(in.text().plain(first));
             rest = firstAndRest.length > 1 ? firstAndRest[1] : "";
         }
+        if (receiver.isPresent()) {
+            String to = receiver.get();
+            secondMention(in, to, rest).ifPresent(other -> {
+                throw new Refusal(Markup.builder().plain("A promise has one receiver, and this one names ").person(to)
+                        .plain(" and ").person(other).plain(". Make two promises instead: one to ").person(to)
+                        .plain(", one to ").person(other).plain(".").build());
+            });
+        }
         ZoneId zone = service.zoneOf(invoker);
         // A leading space lets "by friday" with nothing before it still be read as the due date.
         WhatAndWhen parsed = dates.split(" " + in.text().plain(rest), service.now().atZone(zone));
@@ -213,6 +227,13 @@ public class PromiseInbound implements Interactions {
         }
         return Outcome.reply(Message.of(Markup.plain(problem
                 + " Write it like this: `promise @bob the Q3 deck by friday 3pm`.")));
+    }
+
+    /** A second colleague mentioned right after the first (\"@bob @carol the deck\"): a promise or request has one other person. */
+    private static Optional<String> secondMention(Invocation in, String first, String rest) {
+        // Only right after the first: a mention later in the text is part of what is promised, shown inert.
+        String next = rest.strip().split("\\s+", 2)[0].replaceAll("[.,;:!?]+$", "");
+        return in.text().userIdOf(next).filter(other -> !other.equals(first));
     }
 
     private static String missing(Optional<String> receiver, Optional<String> unknownName, WhatAndWhen parsed) {

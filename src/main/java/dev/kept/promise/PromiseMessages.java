@@ -72,7 +72,7 @@ public final class PromiseMessages {
 
     /** The asked colleague's DM: someone asks them for something, with the three answers. */
     public Message requestToYou(Promise p, ZoneId providerZone) {
-        Markup headline = Markup.builder().person(p.receiverId()).plain(" asks you for ").bold(p.what())
+        Markup headline = asked(Markup.builder().person(p.receiverId()).plain(" asks you"), p.what())
                 .plain(" by ").bold(when(p.due(), providerZone)).plain(yourTime(providerZone) + ".").build();
         Message.Builder b = Message.builder(headline).text(headline)
                 .fields(List.of(new Field("Request", Markup.plain(p.id().value()))));
@@ -84,9 +84,21 @@ public final class PromiseMessages {
                 .build();
     }
 
+    /**
+     * What was asked: "for the deck", or "to review the doc" when the asker said what to do (the
+     * request's what then starts with "to").
+     */
+    public static Markup.Builder asked(Markup.Builder b, String what) {
+        return isTask(what) ? b.plain(" ").bold(what) : b.plain(" for ").bold(what);
+    }
+
+    static boolean isTask(String what) {
+        return what.regionMatches(true, 0, "to ", 0, 3);
+    }
+
     /** The asker's private confirmation. */
     public Message requestSent(Promise p, ZoneId requesterZone, boolean providerTold) {
-        Markup headline = Markup.builder().plain("You asked ").person(p.providerId()).plain(" for ").bold(p.what())
+        Markup headline = asked(Markup.builder().plain("You asked ").person(p.providerId()), p.what())
                 .plain(" by ").bold(when(p.due(), requesterZone)).plain(" (request ").bold(p.id().value()).plain(").").build();
         Markup note = providerTold
                 ? Markup.plain("I've passed it on; you'll hear here when they answer.")
@@ -96,7 +108,9 @@ public final class PromiseMessages {
 
     /** The asker hears their request was taken on (or that they took the date offered): it is a promise now. */
     public Message requestAccepted(Promise p, ZoneId requesterZone) {
-        Markup text = Markup.builder().person(p.providerId()).plain(" will do ").bold(p.what()).plain(" for you by ")
+        Markup text = (isTask(p.what())
+                ? Markup.builder().person(p.providerId()).plain(" will ").bold(p.what().substring(3))
+                : Markup.builder().person(p.providerId()).plain(" will do ").bold(p.what())).plain(" for you by ")
                 .bold(when(p.due(), requesterZone)).plain(yourTime(requesterZone) + ".").build();
         return Message.builder(text).text(text)
                 .note(Markup.plain("It's a promise now (" + p.id() + "): I'll ask you afterwards how it went.")).build();

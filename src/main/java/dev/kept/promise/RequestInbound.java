@@ -77,7 +77,7 @@ public class RequestInbound implements Interactions {
     }
 
     private Outcome proposeForm(Promise p) {
-        Markup intro = Markup.builder().person(p.receiverId()).plain(" asked for ").bold(p.what()).plain(" by ")
+        Markup intro = PromiseMessages.asked(Markup.builder().person(p.receiverId()).plain(" asked"), p.what()).plain(" by ")
                 .plain(DueFormat.format(p.due(), service.zoneOf(p.provider()), service.now()))
                 .plain(" (your time). Suggest a date you can keep; if they accept, it becomes your promise.").build();
         Instant suggestion = (p.due().isAfter(service.now()) ? p.due() : service.now()).plus(java.time.Duration.ofDays(1));

@@ -147,6 +147,57 @@ class PlaygroundChromiumTest {
         assertThat(Files.size(shot)).isPositive();
     }
 
+    @Test
+    void aFormSentBackWithProblemsKeepsWhatWasTypedAndItsErrorsWhileThePageIsLive() {
+        browser.get("http://localhost:" + port + "/playground?as=alice");
+        awaitLive();
+        say("/promise");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("form.kept-form")).isEmpty());
+        typeInto("in." + dev.kept.promise.ActionIds.INPUT_WHAT, "the <b>Q3</b> deck");
+        await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class).until(() -> {
+            browser.findElement(By.cssSelector("form.kept-form button[type='submit']")).sendKeys(Keys.ENTER);
+            return true;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/playground/submit"));
+        // The 422 page has connected its live stream and had its first look: it must still be the 422 page.
+        awaitLive();
+        WebElement what = browser.findElement(By.cssSelector("form.kept-form [name='in." + dev.kept.promise.ActionIds.INPUT_WHAT + "']"));
+        assertThat(what.getAttribute("value")).isEqualTo("the <b>Q3</b> deck");
+        assertThat(browser.findElements(By.cssSelector("form.kept-form p.error"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("form.kept-form")).getText()).contains("Please look at the fields marked below.");
+    }
+
+    @Test
+    void oneLongWordWrapsInsteadOfWideningThePage() {
+        browser.get("http://localhost:" + port + "/playground?as=alice");
+        say("/promise @bob the " + "x".repeat(300) + " by friday 3pm");
+        await().atMost(Duration.ofSeconds(10)).until(() -> conversationText().contains("You promised"));
+        assertThat(pageFitsTheWindow()).as("scrollWidth <= innerWidth").isTrue();
+    }
+
+    @Test
+    void aPhoneWideWindowHasNoSidewaysScroll() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.get("http://localhost:" + port + "/playground?as=alice");
+        say("/promise @bob the Q3 deck by friday 3pm");
+        await().atMost(Duration.ofSeconds(10)).until(() -> conversationText().contains("You promised"));
+        say("/promise");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("form.kept-form")).isEmpty());
+        assertThat((Long) browser.executeScript("return window.innerWidth;")).isLessThanOrEqualTo(400L);
+        assertThat(pageFitsTheWindow()).as("scrollWidth <= innerWidth").isTrue();
+    }
+
+    private boolean pageFitsTheWindow() {
+        return (Boolean) browser.executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth;");
+    }
+
+    /** Waits until the page's live stream is open and its first refresh has been applied. */
+    private void awaitLive() {
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                "ready".equals(browser.executeScript("return document.documentElement.getAttribute('data-live');")));
+    }
+
     private void switchTo(String who) {
         await().atMost(Duration.ofSeconds(10)).ignoreException(StaleElementReferenceException.class).until(() -> {
             new Select(browser.findElement(By.id("as"))).selectByValue(who);

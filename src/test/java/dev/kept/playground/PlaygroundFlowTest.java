@@ -263,6 +263,42 @@ class PlaygroundFlowTest {
         assertThat(unescape(homePart)).contains("the Q3 deck");
     }
 
+    @Test
+    void afterTheSettingsChangeTheZoneThePageShowsTheNewZoneEverywhere() {
+        java.time.Clock clock = context.getBean(java.time.Clock.class);
+        String entry = formEntry(alice.say("/promise settings"));
+        java.time.Instant before = clock.instant();
+        PlaygroundBrowser.Page saved = alice.post("/playground/submit", Map.of("entry", entry,
+                "in." + PrivacyIds.INPUT_ZONE, "Asia/Tokyo", "in." + PrivacyIds.INPUT_WORK_START, "default",
+                "in." + PrivacyIds.INPUT_WORK_END, "default", "in." + PrivacyIds.INPUT_DAILY_CAP, ""));
+        java.time.Instant after = clock.instant();
+        assertThat(saved.status()).isEqualTo(200);
+
+        // Alice's profile says Europe/Berlin; her settings now say Asia/Tokyo, and so must the page.
+        String clockPart = unescape(alice.get("/playground/part/clock?as=alice").html());
+        assertThat(clockPart).contains("for Alice (Asia/Tokyo)").doesNotContain("Europe/Berlin");
+        java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+        java.util.regex.Matcher newest = java.util.regex.Pattern.compile("<time>([^<]+)</time>").matcher(saved.conversation());
+        assertThat(newest.find()).isTrue();
+        assertThat(unescape(newest.group(1))).isIn(PageRenderer.WHEN.format(before.atZone(tokyo)),
+                PageRenderer.WHEN.format(after.atZone(tokyo)));
+
+        // A due date read in Tokyo ("friday 3pm") comes back into the form as 15:00, labelled Tokyo.
+        PlaygroundBrowser.Page form = alice.say("/promise the deck by friday 3pm");
+        assertThat(form.html()).contains("By when? (Asia/Tokyo)").containsPattern("type=\"datetime-local\"[^>]*value=\"[0-9-]+T15:00\"");
+    }
+
+    @Test
+    void aSecondMentionIsRefusedAndWhatWasTypedIsEchoedEscaped() {
+        PlaygroundBrowser.Page page = alice.say("/promise @bob @carol the <b>Q3</b> deck by friday");
+        String conversation = page.conversation();
+        assertThat(unescape(conversation.replaceAll("<[^>]+>", ""))).contains("A promise has one receiver, and this one names @Bob and @Carol. "
+                + "Make two promises instead: one to @Bob, one to @Carol.");
+        assertThat(conversation).contains("the &lt;b&gt;Q3&lt;/b&gt; deck").doesNotContain("<b>Q3</b>")
+                .doesNotContain("You promised");
+        assertThat(bob.page().conversation()).doesNotContain("Q3");
+    }
+
     private static String formEntry(PlaygroundBrowser.Page page) {
         java.util.regex.Matcher m = java.util.regex.Pattern
                 .compile("action=\"/playground/submit\"[^>]*>.*?name=\"entry\" value=\"([^\"]+)\"").matcher(page.html());

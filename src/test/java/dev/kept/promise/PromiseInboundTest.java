@@ -392,6 +392,53 @@ class PromiseInboundTest {
         }
     }
 
+    @Nested
+    class OneReceiverPerPromise {
+
+        @Test
+        void aSecondMentionIsRefusedNotSwallowedIntoWhatIsPromised() {
+            String reply = replyText(inbound.command(slash(alice), "<@UBOB> <@UCAROL> the deck by friday"));
+            assertThat(reply).isEqualTo("A promise has one receiver, and this one names @UBOB and @UCAROL. "
+                    + "Make two promises instead: one to @UBOB, one to @UCAROL.");
+            assertNothingHappened();
+        }
+
+        @Test
+        void aSecondMentionIsRefusedInADirectMessageToo() {
+            String reply = replyText(inbound.command(dm(alice), "<@UBOB> <@UCAROL> the deck by friday"));
+            assertThat(reply).startsWith("A promise has one receiver");
+            assertNothingHappened();
+        }
+
+        @Test
+        void aRequestAsksOneColleague() {
+            String reply = replyText(inbound.command(slash(alice), "ask <@UBOB> <@UCAROL> for the deck by friday"));
+            assertThat(reply).isEqualTo("A request asks one colleague, and this one names @UBOB and @UCAROL. "
+                    + "Ask them one at a time: one request to @UBOB, one to @UCAROL.");
+            assertNothingHappened();
+        }
+    }
+
+    @Nested
+    class AskingSomeone {
+
+        @Test
+        void askingSomeoneToDoSomethingIsEchoedAsTyped() {
+            String reply = replyText(inbound.command(slash(alice), "ask <@UCAROL> to review the doc by friday"));
+            assertThat(reply).startsWith("You asked @UCAROL to review the doc by ");
+            assertThat(messenger.sent).singleElement().satisfies(s ->
+                    assertThat(text(s.message())).startsWith("@UALICE asks you to review the doc by "));
+        }
+
+        @Test
+        void askingSomeoneForSomethingStillReadsFor() {
+            String reply = replyText(inbound.command(slash(alice), "ask <@UCAROL> for the deck by friday"));
+            assertThat(reply).startsWith("You asked @UCAROL for the deck by ");
+            assertThat(messenger.sent).singleElement().satisfies(s ->
+                    assertThat(text(s.message())).startsWith("@UALICE asks you for the deck by "));
+        }
+    }
+
     // ---------------------------------------------------------------- help and list
 
     @Nested

@@ -39,7 +39,8 @@ class SlackRequestTest extends SlackHttpTestSupport {
     /** {@code asker} asks {@code asked}; returns the stored request once the asked colleague has their DM. */
     Promise ask(String asker, String asked, String text) {
         slash(asker, "ask <@" + asked + "> " + text);
-        Call dm = awaitDm(asked, c -> c.mentions("asks you for"));
+        // "asks you for the deck", or "asks you to present…" when the asker said what to do
+        Call dm = awaitDm(asked, c -> c.mentions("asks you "));
         assertThat(dm.blocks()).contains(ActionIds.REQUEST_ACCEPT, ActionIds.REQUEST_PROPOSE, ActionIds.REQUEST_DECLINE);
         awaitCall(FakeSlackApi.RESPONSE_URL, c -> c.mentions("You asked"));
         return store.open(WS.person(asked), Side.MADE, 10).stream()
