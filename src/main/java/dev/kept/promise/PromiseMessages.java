@@ -118,8 +118,12 @@ public final class PromiseMessages {
 
     /** The asked colleague hears the asker took the date they proposed. */
     public Message proposalAccepted(Promise p, ZoneId providerZone) {
-        Markup text = Markup.builder().person(p.receiverId()).plain(" accepted your date: ").bold(p.what())
-                .plain(" is now your promise, due ").bold(when(p.due(), providerZone)).plain(yourTime(providerZone) + ".").build();
+        Markup text = (isTask(p.what())
+                ? Markup.builder().person(p.receiverId()).plain(" accepted your date: you'll ").bold(p.what().substring(3))
+                        .plain(", due ")
+                : Markup.builder().person(p.receiverId()).plain(" accepted your date: ").bold(p.what())
+                        .plain(" is now your promise, due "))
+                .bold(when(p.due(), providerZone)).plain(yourTime(providerZone) + ".").build();
         return Message.builder(text).text(text)
                 .note(Markup.plain("I'll remind you before it's due (promise " + p.id() + ").")).build();
     }

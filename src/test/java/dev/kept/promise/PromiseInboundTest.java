@@ -431,6 +431,20 @@ class PromiseInboundTest {
         }
 
         @Test
+        void aTaskReadsAsOneWhenItsDateIsAccepted() {
+            java.time.Instant now = java.time.Instant.parse("2026-11-23T09:00:00Z");
+            Promise task = new Promise(new PromiseId("K7Q2"), new dev.kept.chat.Workspace("slack", "T1"), "UCAROL",
+                    "UALICE", "to review the doc", "", now.plusSeconds(86_400), now, PromiseStatus.OPEN, 0, 0, "",
+                    null, 0);
+            PromiseMessages messages = new PromiseMessages(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+
+            assertThat(text(messages.proposalAccepted(task, java.time.ZoneOffset.UTC)))
+                    .startsWith("@UALICE accepted your date: you'll review the doc, due ");
+            assertThat(text(messages.requestAccepted(task, java.time.ZoneOffset.UTC)))
+                    .startsWith("@UCAROL will review the doc for you by ");
+        }
+
+        @Test
         void askingSomeoneForSomethingStillReadsFor() {
             String reply = replyText(inbound.command(slash(alice), "ask <@UCAROL> for the deck by friday"));
             assertThat(reply).startsWith("You asked @UCAROL for the deck by ");

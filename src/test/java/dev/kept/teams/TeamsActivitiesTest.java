@@ -144,4 +144,32 @@ class TeamsActivitiesTest extends TeamsHttpTestSupport {
         assertThat(store.open(WS.person(alice.aadObjectId()), dev.kept.promise.Side.MADE, 1).get(0).receiverId())
                 .isEqualTo(bob.aadObjectId());
     }
+
+    /**
+     * Issue 12's worst case in Teams: 30 open promises of 1,000 characters with emoji and right-to-left text, then
+     * the list. Every card is judged after the test (parser, schema, Teams' message size).
+     */
+    @Test
+    void thirtyLongOpenPromisesFitInTheListCard() {
+        for (int i = 1; i <= 30; i++) {
+            say(alice, "promise");
+            int n = i;
+            Sent form = awaitSent(dm(alice), s -> s.mentions("Make a promise") && teams.sent(dm(alice)).indexOf(s)
+                    == teams.sent(dm(alice)).size() - 1);
+            String what = ("מסמך " + n + " 🙂 العرض التقديمي " + "x".repeat(1000)).substring(0, 1000);
+            execute(alice, form, SUBMIT, inputs(
+                    dev.kept.promise.ActionIds.INPUT_RECEIVER, bob.aadObjectId(),
+                    dev.kept.promise.ActionIds.INPUT_WHAT, what,
+                    dev.kept.promise.ActionIds.INPUT_DUE + ".date", "2026-11-27",
+                    dev.kept.promise.ActionIds.INPUT_DUE + ".time", "15:00"));
+            await().atMost(Duration.ofSeconds(10)).until(
+                    () -> store.countOpen(WS.person(alice.aadObjectId()), dev.kept.promise.Side.MADE) == n);
+        }
+
+        say(alice, "list");
+
+        Sent list = awaitSent(dm(alice), s -> s.mentions("Your open promises"));
+        assertThat(list.activity().toString().length() * 2).isLessThanOrEqualTo(TEAMS_MESSAGE_BYTES);
+        assertThat(list.readable()).contains("more");
+    }
 }
