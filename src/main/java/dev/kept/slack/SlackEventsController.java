@@ -79,17 +79,39 @@ class SlackEventsController {
             log.warn("Refused a signed request to /slack/events that Slack would not send: {}", problem.get());
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(problem.get());
         }
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(http.getRequestURI())
-                .queryString(query)
-                .headers(new RequestHeaders(headers(http)))
-                .requestBody(raw)
-                .remoteAddress(http.getRemoteAddr())
-                .build());
+        Request<?> request;
+        try {
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(http.getRequestURI())
+                    .queryString(query)
+                    .headers(new RequestHeaders(headers(http)))
+                    .requestBody(raw)
+                    .remoteAddress(http.getRemoteAddr())
+                    .build());
+        } catch (com.google.gson.JsonParseException | IllegalStateException | NumberFormatException
+                 | ClassCastException | UnsupportedOperationException | NullPointerException e) {
+            // Only the SDK's parser runs here: it reads the payload into its typed model, and a field of another
+            // type than Slack sends (a number for an object, a list for a string), or one missing, fails there.
+            log.warn("Refused a signed request to /slack/events whose payload does not fit Slack's format: {}",
+                    e.getMessage());
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
+                    .body("the payload does not match Slack's format");
+        }
         if (request == null) {
             return ResponseEntity.badRequest().body("not a Slack request");
         }
-        Response response = app.run(request);
+        Response response;
+        try {
+            response = app.run(request);
+        } catch (RuntimeException e) {
+            if (!thrownByGson(e)) {
+                throw e;   // Kept's own failure: WebErrors answers it, with a request id
+            }
+            // An event's payload is read into the SDK's model (and by its middleware) only as the request runs.
+            log.warn("Refused a signed event whose payload does not fit Slack's format: {}", e.getMessage());
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
+                    .body("the payload does not match Slack's format");
+        }
         ResponseEntity.BodyBuilder out = ResponseEntity.status(response.getStatusCode());
         if (response.getContentType() != null) {
             out.contentType(MediaType.parseMediaType(response.getContentType()));
@@ -104,6 +126,15 @@ class SlackEventsController {
             out.headers(extra);
         }
         return out.body(response.getBody() == null ? "" : response.getBody());
+    }
+
+    /** A failure of the JSON library itself: a field of another type than Slack sends, or null where it sends text. */
+    private static boolean thrownByGson(RuntimeException e) {
+        if (e instanceof com.google.gson.JsonParseException) {
+            return true;
+        }
+        StackTraceElement[] where = e.getStackTrace();
+        return where.length > 0 && where[0].getClassName().startsWith("com.google.gson.");
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest http) {

@@ -27,6 +27,7 @@ final class SlackShape {
     static final Pattern TEAM = Pattern.compile("[TE][A-Z0-9]{2,31}");
     static final Pattern USER = Pattern.compile("[UWB][A-Z0-9]{2,31}");
     static final Pattern CHANNEL = Pattern.compile("[CDGK][A-Z0-9]{2,31}");
+    static final Pattern EVENT_ID = Pattern.compile("Ev[A-Za-z0-9_]{1,60}");
     /** Event types whose {@code user} Kept reads, and so must be one person's id. */
     static final Set<String> PERSON_EVENTS = Set.of("message", "app_home_opened", "app_mention");
 
@@ -101,8 +102,12 @@ final class SlackShape {
             return Optional.of("payload.user.id is missing or not a Slack user id");
         }
         JsonNode team = p.get("team");
-        boolean teamOk = team != null && team.isObject() && matches(TEAM, text(team.get("id")));
-        if (!teamOk && !matches(TEAM, text(user.get("team_id")))) {
+        if (team != null && !team.isNull()) {
+            // Kept reads the team from here when there is one, else from the user (org-wide installs)
+            if (!team.isObject() || !matches(TEAM, text(team.get("id")))) {
+                return Optional.of("payload.team.id is not a Slack team id");
+            }
+        } else if (!matches(TEAM, text(user.get("team_id")))) {
             return Optional.of("payload names no Slack team");
         }
         JsonNode actions = p.get("actions");
@@ -119,6 +124,14 @@ final class SlackShape {
         JsonNode view = p.get("view");
         if (view != null && !view.isNull() && !view.isObject()) {
             return Optional.of("payload.view is not an object");
+        }
+        String type = p.get("type").asString();
+        if (("view_submission".equals(type) || "view_closed".equals(type))
+                && (view == null || !view.isObject() || !view.path("callback_id").isString())) {
+            return Optional.of("a modal's payload has no view with a callback_id");
+        }
+        if (("shortcut".equals(type) || "message_action".equals(type)) && !p.path("callback_id").isString()) {
+            return Optional.of("a shortcut has no callback_id");
         }
         if (p.has("response_url")) {
             Optional<String> bad = responseUrl(text(p.get("response_url")), false);
@@ -155,6 +168,10 @@ final class SlackShape {
         }
         if (!matches(TEAM, text(p.get("team_id")))) {
             return Optional.of("team_id is missing or not a Slack team id");
+        }
+        JsonNode eventId = p.get("event_id");
+        if (eventId != null && !eventId.isNull() && !matches(EVENT_ID, text(eventId))) {
+            return Optional.of("event_id is not a Slack event id");
         }
         JsonNode event = p.get("event");
         if (event == null || !event.isObject() || !event.path("type").isString()) {

@@ -76,6 +76,13 @@ public final class SlackRequests {
      */
     public static String slashCommandBody(String teamId, String userId, String userName, String command, String text,
                                           String responseUrl, String triggerId, String channelId) {
+        return form(slashCommandFields(teamId, userId, userName, command, text, responseUrl, triggerId, channelId));
+    }
+
+    /** The fields of a slash command's form, in Slack's order (for tests that change one). */
+    public static Map<String, String> slashCommandFields(String teamId, String userId, String userName, String command,
+                                                         String text, String responseUrl, String triggerId,
+                                                         String channelId) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("token", VERIFICATION_TOKEN);
         f.put("team_id", teamId);
@@ -90,7 +97,7 @@ public final class SlackRequests {
         f.put("is_enterprise_install", "false");
         f.put("response_url", responseUrl);
         f.put("trigger_id", triggerId);
-        return form(f);
+        return f;
     }
 
     /** {@code application/x-www-form-urlencoded} encoding of {@code fields} in their order (space as {@code +}). */
