@@ -3,6 +3,8 @@ package dev.kept.slack;
 import com.sun.net.httpserver.HttpServer;
 import dev.kept.KeptApplication;
 import dev.kept.promise.ActionIds;
+import dev.kept.testing.PayloadBreaker;
+import dev.kept.testing.PayloadBreaker.Break;
 import dev.kept.testing.redis.TestRedis;
 import dev.kept.testing.slack.FakeSlackApi;
 import dev.kept.testing.slack.SlackRequests;
@@ -18,7 +20,6 @@ import net.jqwik.api.statistics.Statistics;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,7 +36,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,8 +100,6 @@ class SlackPayloadFuzzTest {
     /** A payload kind Kept takes, with how it is encoded. */
     enum Kind { SLASH_COMMAND, BLOCK_ACTION, VIEW_SUBMISSION, VIEW_CLOSED, DIRECT_MESSAGE, HOME_OPENED, URL_VERIFICATION, UNINSTALLED }
 
-    enum Break { REMOVE, NULL, NUMBER, LIST, OBJECT, CONTROL, HUGE, UNKNOWN_TYPE, ELSEWHERE, NOT_A_PAYLOAD }
-
     record Case(Kind kind, Break how, int field, String junk) {
     }
 
@@ -150,42 +148,14 @@ class SlackPayloadFuzzTest {
             return new Sent(SlackRequests.FORM, SlackRequests.form(f));
         }
         ObjectNode payload = (ObjectNode) JSON.readTree(base(c.kind()));
-        List<ObjectNode> holders = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        collect(payload, holders, names, 0);
-        ObjectNode holder = holders.get(c.field() % holders.size());
-        String name = names.get(c.field() % names.size());
-        switch (c.how()) {
-            case REMOVE -> holder.remove(name);
-            case NULL -> holder.putNull(name);
-            case NUMBER -> holder.put(name, 42);
-            case LIST -> holder.putArray(name).add(1).add("two");
-            case OBJECT -> holder.putObject(name).put("id", c.junk());
-            case CONTROL -> holder.put(name, "U1\u0000\r\n" + c.junk());
-            case HUGE -> holder.put(name, "x".repeat(20_000));
-            case UNKNOWN_TYPE -> holder.put("type", "kept_fuzz_" + c.field());
-            case ELSEWHERE -> payload.put("response_url", elsewhere(c.field()));
-            default -> {
-            }
+        if (c.how() == Break.ELSEWHERE) {
+            payload.put("response_url", elsewhere(c.field()));
+        } else {
+            PayloadBreaker.breakOneField(payload, c.how(), c.field(), c.junk(), "U1");
         }
         String json = JSON.writeValueAsString(payload);
         boolean interaction = c.kind() == Kind.BLOCK_ACTION || c.kind() == Kind.VIEW_SUBMISSION || c.kind() == Kind.VIEW_CLOSED;
         return interaction ? new Sent(SlackRequests.FORM, SlackRequests.interactionBody(json)) : new Sent(SlackRequests.JSON, json);
-    }
-
-    /** Every object of the payload down to two levels, each paired with one of its field names. */
-    static void collect(ObjectNode node, List<ObjectNode> holders, List<String> names, int depth) {
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            holders.add(node);
-            names.add(e.getKey());
-        }
-        if (depth < 2) {
-            for (Map.Entry<String, JsonNode> e : Set.copyOf(node.properties())) {
-                if (e.getValue() instanceof ObjectNode child) {
-                    collect(child, holders, names, depth + 1);
-                }
-            }
-        }
     }
 
     static String elsewhere(int which) {

@@ -1,6 +1,8 @@
 package dev.kept.teams;
 
 import dev.kept.KeptApplication;
+import dev.kept.testing.PayloadBreaker;
+import dev.kept.testing.PayloadBreaker.Break;
 import dev.kept.testing.redis.TestRedis;
 import dev.kept.testing.teams.FakeBotFramework;
 import net.jqwik.api.Arbitraries;
@@ -15,7 +17,6 @@ import net.jqwik.api.statistics.Statistics;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,10 +30,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,8 +65,6 @@ class TeamsActivityFuzzTest {
         teams.close();
     }
 
-    enum Break { REMOVE, NULL, NUMBER, LIST, OBJECT, CONTROL, HUGE, UNKNOWN_TYPE, NOT_AN_ACTIVITY }
-
     record Case(String file, Break how, int field, String junk) {
     }
 
@@ -98,27 +93,11 @@ class TeamsActivityFuzzTest {
     }
 
     String build(Case c) {
-        if (c.how() == Break.NOT_AN_ACTIVITY) {
+        if (c.how() == Break.NOT_A_PAYLOAD) {
             return c.junk();
         }
         ObjectNode activity = (ObjectNode) JSON.readTree(activityJson(c.file()));
-        List<ObjectNode> holders = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        collect(activity, holders, names, 0);
-        ObjectNode holder = holders.get(c.field() % holders.size());
-        String name = names.get(c.field() % names.size());
-        switch (c.how()) {
-            case REMOVE -> holder.remove(name);
-            case NULL -> holder.putNull(name);
-            case NUMBER -> holder.put(name, 42);
-            case LIST -> holder.putArray(name).add(1).add("two");
-            case OBJECT -> holder.putObject(name).put("id", c.junk());
-            case CONTROL -> holder.put(name, "29:1\u0000\r\n" + c.junk());
-            case HUGE -> holder.put(name, "x".repeat(20_000));
-            case UNKNOWN_TYPE -> holder.put("type", "keptFuzz" + c.field());
-            default -> {
-            }
-        }
+        PayloadBreaker.breakOneField(activity, c.how(), c.field(), c.junk(), "29:1");
         return JSON.writeValueAsString(activity);
     }
 
@@ -132,20 +111,6 @@ class TeamsActivityFuzzTest {
                     .replace("${timestamp}", Instant.now().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void collect(ObjectNode node, List<ObjectNode> holders, List<String> names, int depth) {
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            holders.add(node);
-            names.add(e.getKey());
-        }
-        if (depth < 2) {
-            for (Map.Entry<String, JsonNode> e : Set.copyOf(node.properties())) {
-                if (e.getValue() instanceof ObjectNode child) {
-                    collect(child, holders, names, depth + 1);
-                }
-            }
         }
     }
 }
