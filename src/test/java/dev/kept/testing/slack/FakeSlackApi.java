@@ -562,20 +562,34 @@ public final class FakeSlackApi implements AutoCloseable {
             record(method, req, answer);
             java.time.Duration lateBy = fault == null ? takeLate(method) : null;
             if (lateBy != null) {
-                try {
-                    Thread.sleep(lateBy.toMillis());   // the fake's own thread: Slack being slow, not the test waiting
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+                // Done, but answered later, from another thread: Slack being slow, not the test waiting.
+                Answer later = answer;
+                LATE_ANSWERS.schedule(() -> {
+                    try {
+                        send(ex, later);
+                    } catch (IOException ignored) {
+                        // the client gave up and closed the connection: what a late answer meets
+                    } finally {
+                        ex.close();
+                    }
+                }, lateBy.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
             }
             send(ex, answer);
+            ex.close();
         } catch (RuntimeException e) {
             send(ex, new Answer(500, Map.of(), "text/plain; charset=utf-8", "fake Slack failed: " + e));
-            throw e;
-        } finally {
             ex.close();
+            throw e;
         }
     }
+
+    private static final java.util.concurrent.ScheduledExecutorService LATE_ANSWERS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "fake-slack-late-answers");
+                t.setDaemon(true);
+                return t;
+            });
 
     private void handleResponseUrl(HttpExchange ex) throws IOException {
         try {
