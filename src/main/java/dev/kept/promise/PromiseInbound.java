@@ -230,10 +230,12 @@ public class PromiseInbound implements Interactions {
     }
 
     /** A second colleague mentioned right after the first (\"@bob @carol the deck\"): a promise or request has one other person. */
-    private static Optional<String> secondMention(Invocation in, String first, String rest) {
-        // Only right after the first: a mention later in the text is part of what is promised, shown inert.
+    private Optional<String> secondMention(Invocation in, String first, String rest) {
+        // Only right after the first: a mention later in the text is part of what is promised, shown inert. Only a
+        // colleague the directory knows is named back as a mention; anything else typed stays inert text.
         String next = rest.strip().split("\\s+", 2)[0].replaceAll("[.,;:!?]+$", "");
-        return in.text().userIdOf(next).filter(other -> !other.equals(first));
+        return in.text().userIdOf(next).filter(other -> !other.equals(first))
+                .filter(other -> service.knows(in.invoker().workspace().person(other)));
     }
 
     private static String missing(Optional<String> receiver, Optional<String> unknownName, WhatAndWhen parsed) {

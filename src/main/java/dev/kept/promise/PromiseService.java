@@ -93,6 +93,11 @@ public class PromiseService {
     };
 
     /** Whether Kept may ask {@code person} for feedback (they can opt out in their settings). */
+    /** Whether {@code person} is someone the workspace's directory knows (a real colleague, not just typed text). */
+    public boolean knows(Person person) {
+        return directory.lookup(person).isPresent();
+    }
+
     public boolean wantsPrompts(Person person) {
         return settings.of(person).feedbackPrompts();
     }

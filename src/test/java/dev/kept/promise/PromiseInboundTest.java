@@ -403,6 +403,21 @@ class PromiseInboundTest {
             assertNothingHappened();
         }
 
+        /** Someone the directory doesn't know is never named back as a live mention: the words stay inert. */
+        @Test
+        void aSecondMentionOfNobodyKnownIsNotEchoedAsAMention() {
+            Outcome outcome = inbound.command(slash(alice), "<@UBOB> <@U333> the deck by friday");
+            assertThat(replyText(outcome)).doesNotStartWith("A promise has one receiver");
+            List<String> named = new ArrayList<>();
+            for (Message.Block block : ((Outcome.Reply) outcome).message().blocks()) {
+                if (block instanceof Message.Text t) {
+                    t.text().spans().stream().filter(span -> span instanceof dev.kept.chat.Markup.PersonRef)
+                            .forEach(span -> named.add(((dev.kept.chat.Markup.PersonRef) span).userId()));
+                }
+            }
+            assertThat(named).contains("UBOB").doesNotContain("U333");
+        }
+
         @Test
         void aSecondMentionIsRefusedInADirectMessageToo() {
             String reply = replyText(inbound.command(dm(alice), "<@UBOB> <@UCAROL> the deck by friday"));
