@@ -17,9 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -162,30 +160,7 @@ class SlackEventsController {
      * {@code getQueryString()}, never from the servlet's parameter map, which would read the form body too.
      */
     private static Map<String, List<String>> query(HttpServletRequest http) {
-        Map<String, List<String>> query = new HashMap<>();
-        String q = http.getQueryString();
-        if (q == null || q.isEmpty()) {
-            return query;
-        }
-        for (String pair : q.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            if (name != null && value != null) {
-                query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-            }
-        }
-        return query;
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return null;
-        }
+        Map<String, List<String>> query = SlackShape.urlEncoded(http.getQueryString());
+        return query == null ? new HashMap<>() : query;   // a malformed query string carries nothing Kept reads
     }
 }

@@ -221,19 +221,33 @@ final class SlackShape {
 
     /** The form's fields (the first of each name), or null when the body is not valid URL encoding. */
     static Map<String, String> form(String body) {
-        Map<String, String> out = new HashMap<>();
-        if (body == null || body.isEmpty()) {
+        Map<String, java.util.List<String>> all = urlEncoded(body);
+        if (all == null) {
+            return null;
+        }
+        Map<String, String> first = new HashMap<>();
+        all.forEach((name, values) -> first.put(name, values.get(0)));
+        return first;
+    }
+
+    /**
+     * {@code application/x-www-form-urlencoded} text (a form body or a query string) as name → values, in order;
+     * null when it is not valid URL encoding.
+     */
+    static Map<String, java.util.List<String>> urlEncoded(String text) {
+        Map<String, java.util.List<String>> out = new HashMap<>();
+        if (text == null || text.isEmpty()) {
             return out;
         }
         try {
-            for (String pair : body.split("&")) {
+            for (String pair : text.split("&")) {
                 if (pair.isEmpty()) {
                     continue;
                 }
                 int eq = pair.indexOf('=');
                 String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
                 String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                out.putIfAbsent(name, value);
+                out.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
             }
         } catch (IllegalArgumentException malformed) {
             return null;
