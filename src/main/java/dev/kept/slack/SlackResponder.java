@@ -104,6 +104,12 @@ public class SlackResponder {
                     return;
                 }
                 log.warn("response_url answered {}; sending a DM instead", r.code());
+            } catch (java.io.InterruptedIOException e) {
+                // Sent, but no answer in time: Slack has most likely shown it (its API has latency spikes), and an
+                // ephemeral answer can't be looked for afterwards, so a DM now would say it twice. The person
+                // still has everything in their DMs and in /promise list.
+                log.warn("response_url took too long to answer ({}); not sent again", e.getMessage());
+                return;
             } catch (Exception e) {
                 log.warn("response_url failed ({}); sending a DM instead", e.getMessage());
             }

@@ -88,19 +88,26 @@ abstract class SlackHttpTestSupport {
         clock.set(MONDAY_MORNING);
     }
 
+    /** Who acted in the interaction a response_url answer belongs to (the ids {@link #slash} and {@link #click} make). */
+    static String personAnswered(dev.kept.testing.slack.FakeSlackApi.Call responseUrlCall) {
+        String id = responseUrlCall.param("response_url_id");
+        String[] parts = id == null ? new String[0] : id.split("-");
+        return parts.length == 3 ? parts[1] : "";
+    }
+
     URI events() {
         return URI.create("http://127.0.0.1:" + port + "/slack/events");
     }
 
     HttpResponse<String> slash(String userId, String text) {
         String body = SlackRequests.slashCommandBody(TEAM, userId, userId.toLowerCase(), "/promise", text,
-                slack.responseUrl("cmd-" + triggers.incrementAndGet()), "trigger-" + triggers.get(), "C0GENERAL");
+                slack.responseUrl("cmd-" + userId + "-" + triggers.incrementAndGet()), "trigger-" + triggers.get(), "C0GENERAL");
         return signedPost(SlackRequests.FORM, body);
     }
 
     HttpResponse<String> click(String userId, String actionId, String value) {
         String payload = SlackRequests.blockActionPayload(TEAM, userId, actionId, value, "D" + userId,
-                "1763800000.000100", "trigger-" + triggers.incrementAndGet(), slack.responseUrl("click-" + triggers.get()));
+                "1763800000.000100", "trigger-" + triggers.incrementAndGet(), slack.responseUrl("click-" + userId + "-" + triggers.get()));
         return signedPost(SlackRequests.FORM, SlackRequests.interactionBody(payload));
     }
 
@@ -112,6 +119,20 @@ abstract class SlackHttpTestSupport {
     String directMessageBody(String userId, String text) {
         String eventTs = "1763800000." + String.format("%06d", triggers.incrementAndGet());
         return SlackRequests.messageImEventBody(TEAM, userId, "D" + userId, text, eventTs);
+    }
+
+    /** A modal submitted: {@code inputs} maps each input block's id to its value (its action id is the same). */
+    HttpResponse<String> submit(String user, String formId, String context,
+                                java.util.Map<String, java.util.Map<String, Object>> inputs) {
+        java.util.Map<String, java.util.Map<String, Object>> state = new java.util.LinkedHashMap<>();
+        inputs.forEach((input, value) -> state.put(input, java.util.Map.of(input, value)));
+        return signedPost(SlackRequests.FORM, SlackRequests.interactionBody(
+                SlackRequests.viewSubmissionPayload(TEAM, user, formId, context, state)));
+    }
+
+    /** A plain-text input's value, as a view submission carries it. */
+    static java.util.Map<String, Object> text(String s) {
+        return SlackRequests.plainText(s);
     }
 
     HttpResponse<String> signedPost(String contentType, String body) {

@@ -227,18 +227,12 @@ class SlackInjectionTest extends SlackHttpTestSupport {
         dispatcher.wake();
     }
 
+    @Override
     HttpResponse<String> submit(String user, String formId, String context, Map<String, Map<String, Object>> inputs) {
-        Map<String, Map<String, Object>> state = new LinkedHashMap<>();
-        inputs.forEach((input, value) -> state.put(input, Map.of(input, value)));
-        HttpResponse<String> response = signedPost(SlackRequests.FORM, SlackRequests.interactionBody(
-                SlackRequests.viewSubmissionPayload(TEAM, user, formId, context, state)));
+        HttpResponse<String> response = super.submit(user, formId, context, inputs);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("\"errors\"");
         return response;
-    }
-
-    static Map<String, Object> text(String s) {
-        return SlackRequests.plainText(s);
     }
 
     static Call awaitDm(String user, Predicate<Call> matching) {

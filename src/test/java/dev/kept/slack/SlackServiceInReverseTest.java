@@ -63,17 +63,6 @@ class SlackServiceInReverseTest extends SlackHttpTestSupport {
         return awaitCall(FakeSlackApi.RESPONSE_URL, c -> "true".equals(c.param("replace_original")) && matching.test(c));
     }
 
-    HttpResponse<String> submit(String user, String formId, String context, Map<String, Map<String, Object>> inputs) {
-        Map<String, Map<String, Object>> state = new java.util.LinkedHashMap<>();
-        inputs.forEach((input, value) -> state.put(input, Map.of(input, value)));
-        return signedPost(SlackRequests.FORM, SlackRequests.interactionBody(
-                SlackRequests.viewSubmissionPayload(TEAM, user, formId, context, state)));
-    }
-
-    static Map<String, Object> text(String s) {
-        return SlackRequests.plainText(s);
-    }
-
     Promise promiseToBob(String text) {
         slash("U111", "<@U222|bob> " + text);
         await().atMost(Duration.ofSeconds(10)).until(() -> store.countOpen(WS.person("U111"), Side.MADE) > 0);

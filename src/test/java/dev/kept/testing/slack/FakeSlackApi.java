@@ -386,7 +386,9 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         synchronized (late) {
             late.clear();
+            lateShares.clear();
         }
+        answeredLate.clear();
         calls.clear();
         clearConversations();
         files.clear();
@@ -529,11 +531,66 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private final Map<String, Deque<java.time.Duration>> late = new java.util.HashMap<>();
 
+    /** A share of the calls to a method answered late, picked with a seeded coin (see {@link #answerLateShare}). */
+    private record LateShare(double share, java.time.Duration delay, java.util.Random coin) {
+    }
+
+    private final Map<String, LateShare> lateShares = new java.util.HashMap<>();
+    private final Map<String, AtomicInteger> answeredLate = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * From now on, about {@code share} of the calls to {@code method} (a Web API method or {@link #RESPONSE_URL})
+     * are carried out at once but answered only after {@code delay}, picked by a coin with a fixed seed, until
+     * {@link #stopAnsweringLate()}.
+     */
+    public FakeSlackApi answerLateShare(String method, double share, java.time.Duration delay, long seed) {
+        synchronized (late) {
+            lateShares.put(method, new LateShare(share, delay, new java.util.Random(seed)));
+        }
+        return this;
+    }
+
+    public FakeSlackApi stopAnsweringLate() {
+        synchronized (late) {
+            lateShares.clear();
+        }
+        return this;
+    }
+
+    /** How many calls to {@code method} were answered late since the last {@link #reset()}. */
+    public int answeredLate(String method) {
+        AtomicInteger n = answeredLate.get(method);
+        return n == null ? 0 : n.get();
+    }
+
     private java.time.Duration takeLate(String method) {
+        java.time.Duration delay;
         synchronized (late) {
             Deque<java.time.Duration> q = late.get(method);
-            return q == null ? null : q.pollFirst();
+            delay = q == null ? null : q.pollFirst();
+            LateShare share = lateShares.get(method);
+            if (delay == null && share != null && share.coin().nextDouble() < share.share()) {
+                delay = share.delay();
+            }
         }
+        if (delay != null) {
+            answeredLate.computeIfAbsent(method, k -> new AtomicInteger()).incrementAndGet();
+        }
+        return delay;
+    }
+
+    /** Sends {@code answer} after {@code delay} from the late-answer thread, then closes the exchange. */
+    private static void answerLater(HttpExchange ex, Answer answer, java.time.Duration delay) {
+        // Done, but answered later, from another thread: Slack being slow, not the test waiting.
+        LATE_ANSWERS.schedule(() -> {
+            try {
+                send(ex, answer);
+            } catch (IOException ignored) {
+                // the client gave up and closed the connection: what a late answer meets
+            } finally {
+                ex.close();
+            }
+        }, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private Fault takeFault(String method) {
@@ -562,17 +619,7 @@ public final class FakeSlackApi implements AutoCloseable {
             record(method, req, answer);
             java.time.Duration lateBy = fault == null ? takeLate(method) : null;
             if (lateBy != null) {
-                // Done, but answered later, from another thread: Slack being slow, not the test waiting.
-                Answer later = answer;
-                LATE_ANSWERS.schedule(() -> {
-                    try {
-                        send(ex, later);
-                    } catch (IOException ignored) {
-                        // the client gave up and closed the connection: what a late answer meets
-                    } finally {
-                        ex.close();
-                    }
-                }, lateBy.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                answerLater(ex, answer, lateBy);
                 return;
             }
             send(ex, answer);
@@ -601,9 +648,16 @@ public final class FakeSlackApi implements AutoCloseable {
             Map<String, String> params = new LinkedHashMap<>(req.params);
             params.putIfAbsent("response_url_id", id);
             record(RESPONSE_URL, new Request(params, req.body, req.contentType, req.authorization), answer);
+            java.time.Duration lateBy = fault == null ? takeLate(RESPONSE_URL) : null;
+            if (lateBy != null) {
+                answerLater(ex, answer, lateBy);
+                return;
+            }
             send(ex, answer);
-        } finally {
             ex.close();
+        } catch (RuntimeException | IOException e) {
+            ex.close();
+            throw e;
         }
     }
 
