@@ -27,7 +27,7 @@ public record Nudge(String id, Workspace workspace, NudgeKind kind, PromiseId pr
     static final String DAY = "day";
 
     static String idFor(PromiseId promise, NudgeKind kind, Instant plannedDue) {
-        return promise.value() + "." + kind.name().toLowerCase(java.util.Locale.ROOT) + "." + plannedDue.getEpochSecond();
+        return NudgeIds.of(promise, kind, plannedDue);
     }
 
     static Nudge of(PromiseId promise, Workspace workspace, NudgeKind kind, String recipientId, Instant plannedDue) {
@@ -45,7 +45,7 @@ public record Nudge(String id, Workspace workspace, NudgeKind kind, PromiseId pr
 
     /** The same nudge again later, under its own id (a snooze). */
     Nudge again(Instant at) {
-        return new Nudge(idFor(promiseId, kind, plannedDue) + ".again" + at.getEpochSecond(), workspace, kind,
+        return new Nudge(NudgeIds.again(idFor(promiseId, kind, plannedDue), at), workspace, kind,
                 promiseId, recipientId, plannedDue);
     }
 
@@ -69,7 +69,7 @@ public record Nudge(String id, Workspace workspace, NudgeKind kind, PromiseId pr
 
     /** The job that carries a person's held nudges, one per person per local day. */
     static FollowUp digest(Person person, LocalDate day, Instant at) {
-        return new FollowUp("digest." + person.userId() + "." + day, at,
+        return new FollowUp(NudgeIds.digest(person, day), at,
                 Map.of(KIND, NudgeKind.DIGEST.name(), RECIPIENT, person.userId(), DAY, day.toString()));
     }
 }

@@ -18,18 +18,19 @@ import dev.kept.promise.Side;
  * kept:{slack:T123}:profile:U111           hash: a cached profile, with a TTL
  * kept:{slack:T123}:asking:U111            string with a TTL: the question Kept is waiting for U111 to answer
  * kept:{slack:T123}:settings:U111          hash: U111's own settings
- * kept:{slack:T123}:nudge:due              sorted set of nudge ids, scored by due epoch millis
- * kept:{slack:T123}:nudge:leased           sorted set of claimed nudge ids, scored by lease expiry
- * kept:{slack:T123}:nudge:job:K7Q2.due.…   hash: a nudge's data, claim token and counts
- * kept:{slack:T123}:nudge:sent:K7Q2.due.…  string with a TTL: this nudge was delivered (idempotency)
- * kept:nudge:workspaces                    set of workspace tags that have nudges (no hash tag: read alone)
+ * kept:{slack:T123}:nudge:…               the nudge queue: see {@link NudgeKeys}
  * kept:{teams:T1}:state:U111              hash: what an adapter keeps about U111 (Teams: how to reach them)
  * kept:{teams:T1}:short:U111:card:C9       string with a TTL: a record an adapter keeps a while (a card Kept sent)
  * kept:{teams:T1}:state                    hash: what an adapter keeps about the workspace
  * kept:{teams:T1}:names                    hash: user id to display name, for people an adapter has heard from
+ * kept:{playground:local}:people          hash: the hosted workspace's people, user id → "name\nzone"
+ * kept:{playground:local}:chat:dm:bob      list: a hosted conversation, "entry id\nbody", oldest first
  * kept:workspaces                          set of workspace tags in which a promise was ever made (no hash tag: read
  *                                          alone; the weekly digest goes through it)
+ * kept:once:&lt;key&gt;                          string with a TTL: {@link RedisOnce}'s "first caller wins" marker
  * </pre>
+ * These are the only places key names are spelled; the Lua scripts (resources under
+ * {@code dev/kept/store/redis/lua/}) get every key they touch from these methods, through KEYS.
  */
 final class Keys {
 
@@ -45,7 +46,12 @@ final class Keys {
     }
 
     String promise(Workspace workspace, PromiseId id) {
-        return workspace(workspace) + "promise:" + id.value();
+        return promise(workspace, id.value());
+    }
+
+    /** The same, for an id read back from Redis (which may not be a well-formed one). */
+    String promise(Workspace workspace, String id) {
+        return workspace(workspace) + "promise:" + id;
     }
 
     String history(Workspace workspace, PromiseId id) {
@@ -80,17 +86,32 @@ final class Keys {
         return index(person, side, "closed");
     }
 
-    /** The part every nudge key of a workspace starts with, e.g. {@code kept:{slack:T123}:nudge:}. */
-    String nudges(Workspace workspace) {
-        return workspace(workspace) + "nudge:";
+    /** The nudge queue's keys in {@code workspace}. */
+    NudgeKeys nudges(Workspace workspace) {
+        return new NudgeKeys(workspace(workspace));
     }
 
     String nudgeWorkspaces() {
-        return prefix + "nudge:workspaces";
+        return NudgeKeys.workspaces(prefix);
     }
 
     String nudgePaused() {
-        return prefix + "nudge:paused";
+        return NudgeKeys.paused(prefix);
+    }
+
+    /** The hosted workspace's people. */
+    String people(Workspace workspace) {
+        return workspace(workspace) + "people";
+    }
+
+    /** A hosted conversation. */
+    String chat(Workspace workspace, String conversation) {
+        return workspace(workspace) + "chat:" + conversation;
+    }
+
+    /** {@link RedisOnce}'s marker for {@code key}. */
+    String once(String key) {
+        return prefix + "once:" + key;
     }
 
     String profile(Person person) {

@@ -5,7 +5,7 @@ import dev.kept.chat.Workspace;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 import org.springframework.data.redis.core.ZSetOperations;
@@ -19,26 +19,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hosted (playground) workspace in Redis, under the workspace's hash tag:
- * <pre>
- * kept:{playground:local}:people            hash: user id → "name\nzone"
- * kept:{playground:local}:chat:dm:bob       list: "entry id\nbody", oldest first
- * </pre>
+ * The hosted (playground) workspace in Redis, under the workspace's hash tag: a hash of its people
+ * and a list per conversation (see {@link Keys#people} and {@link Keys#chat}).
  */
 @Repository
 public class RedisHostedChatStore implements HostedChatStore {
 
-    private static final DefaultRedisScript<Long> REPLACE = new DefaultRedisScript<>("""
-            local items = redis.call('LRANGE', KEYS[1], 0, -1)
-            local prefix = ARGV[1] .. '\\n'
-            for i, v in ipairs(items) do
-              if string.sub(v, 1, #prefix) == prefix then
-                redis.call('LSET', KEYS[1], i - 1, prefix .. ARGV[2])
-                return 1
-              end
-            end
-            return 0
-            """, Long.class);
+    /** lua/hosted_replace.lua: replaces one entry's body, found by its id. */
+    private static final RedisScript<Long> REPLACE = LuaScripts.load(Long.class, "hosted_replace");
 
     private final StringRedisTemplate redis;
     private final Keys keys;
@@ -49,11 +37,11 @@ public class RedisHostedChatStore implements HostedChatStore {
     }
 
     private String people(Workspace w) {
-        return keys.workspace(w) + "people";
+        return keys.people(w);
     }
 
     private String chat(Workspace w, String conversation) {
-        return keys.workspace(w) + "chat:" + conversation;
+        return keys.chat(w, conversation);
     }
 
     @Override
@@ -107,7 +95,7 @@ public class RedisHostedChatStore implements HostedChatStore {
     @Override
     public Optional<Instant> nextNudge(Workspace workspace) {
         Set<ZSetOperations.TypedTuple<String>> first = RedisFailures.guard("read the nudges of " + workspace.key(),
-                () -> redis.opsForZSet().rangeWithScores(keys.nudges(workspace) + "due", 0, 0));
+                () -> redis.opsForZSet().rangeWithScores(keys.nudges(workspace).due(), 0, 0));
         if (first == null || first.isEmpty()) {
             return Optional.empty();
         }

@@ -10,7 +10,6 @@ import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
@@ -34,20 +33,8 @@ import java.util.UUID;
  * The nudge queue in Redis: per workspace, a sorted set of due job ids, a sorted set of leased
  * (claimed) ids scored by lease expiry and a hash per job; a job's id is remembered as sent for
  * {@link #SENT_FOR}. Every change is one Lua script on the keys of one workspace, which all share the
- * workspace's hash tag (one Redis Cluster slot):
- * <pre>
- * kept:{slack:T123}:nudge:due                  sorted set: queued job ids, scored by due epoch millis
- * kept:{slack:T123}:nudge:leased               sorted set: claimed job ids, scored by lease expiry millis
- * kept:{slack:T123}:nudge:job:&lt;id&gt;             hash: the job's data fields, plus at (due millis),
- *                                              token (of the current lease), claims, attempts
- * kept:{slack:T123}:nudge:sent:&lt;id&gt;            string, 30 day TTL: this job was delivered
- * kept:{slack:T123}:nudge:held:U111            sorted set: ids held back for a person, scored by due millis
- * kept:{slack:T123}:nudge:failed               hash: id → reason of jobs that failed for good
- * kept:{slack:T123}:nudge:failed:order         list: the same ids, newest first (the newest {@value #FAILED_KEPT} kept)
- * kept:{slack:T123}:nudge:count:U111:2026-03-02 counter, 3 day TTL: nudges a person got that day
- * kept:nudge:workspaces                        set of workspace keys with nudges (never shrunk)
- * kept:nudge:paused                            hash: workspace key → why its jobs are not claimed (uninstalled)
- * </pre>
+ * workspace's hash tag (one Redis Cluster slot) and are all passed in KEYS. The keys are laid out in
+ * {@link NudgeKeys}; the scripts are {@code lua/nudge_*.lua} (see {@link LuaScripts}).
  *
  * <p>A job is leased iff its hash has a {@code token}: claiming sets a fresh one, and only a caller
  * presenting it can finish the job. A lease that expired but was not claimed again can still be
@@ -70,174 +57,22 @@ public class RedisNudgeQueue implements NudgeQueue {
     private static final int EXPIRED_LEASE = 0;
     private static final int DUE = 1;
 
-    /** Checks the lease: KEYS[2] is the job hash, ARGV[1] the token. */
-    private static final String OWN_LEASE = """
-            if redis.call('HGET', KEYS[2], 'token') ~= ARGV[1] then
-              return 0
-            end
-            """;
-
-    /**
-     * KEYS: due, leased. ARGV: nudge key base, now, lease expiry, how many at most, token prefix.
-     * Expired leases first (soonest expired first), then due jobs (soonest due first). Returns one
-     * row per claimed job: kind (0 expired lease, 1 due), score it was picked by, id, token, claims,
-     * the job hash as field/value list.
-     */
-    private static final RedisScript<List> CLAIM = script(List.class, """
-            local base, now, expiry, left, prefix = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5]
-            local out, seen = {}, {}
-            local function take(from, kind)
-              while left > 0 do
-                local found = redis.call('ZRANGEBYSCORE', from, '-inf', now, 'WITHSCORES', 'LIMIT', 0, left)
-                if #found == 0 then
-                  return
-                end
-                for k = 1, #found, 2 do
-                  if left == 0 then
-                    return
-                  end
-                  local id, score = found[k], found[k + 1]
-                  local job = base .. 'job:' .. id
-                  if seen[id] then
-                    -- queued and leased at once (not done by this queue): claimed from leased already
-                    redis.call('ZREM', KEYS[1], id)
-                  elseif redis.call('EXISTS', job) == 0 then
-                    redis.call('ZREM', from, id)
-                  else
-                    seen[id] = true
-                    if from == KEYS[1] then
-                      redis.call('ZREM', KEYS[1], id)
-                    end
-                    local token = prefix .. id
-                    redis.call('ZADD', KEYS[2], expiry, id)
-                    local claims = redis.call('HINCRBY', job, 'claims', 1)
-                    redis.call('HSET', job, 'token', token)
-                    out[#out + 1] = {tostring(kind), score, id, token, tostring(claims), redis.call('HGETALL', job)}
-                    left = left - 1
-                  end
-                end
-              end
-            end
-            take(KEYS[2], 0)
-            take(KEYS[1], 1)
-            return out
-            """);
-
-    /** KEYS: due. ARGV: nudge key base, then the follow-ups ({@link NudgeJobs}). */
-    private static final RedisScript<Long> SCHEDULE = script(Long.class, NudgeJobs.LUA_FUNCTION + """
-            follow_ups(ARGV[1], 2)
-            return 1
-            """);
-
-    /**
-     * KEYS: leased, job, sent. ARGV: token, id, seconds to remember it as sent, nudge key base, then the
-     * follow-ups ({@link NudgeJobs}).
-     */
-    private static final RedisScript<Long> SENT = script(Long.class, NudgeJobs.LUA_FUNCTION + OWN_LEASE + """
-            redis.call('ZREM', KEYS[1], ARGV[2])
-            redis.call('DEL', KEYS[2])
-            redis.call('SET', KEYS[3], '1', 'EX', ARGV[3])
-            follow_ups(ARGV[4], 5)
-            return 1
-            """);
-
-    /** KEYS: leased, job. ARGV: token, id. */
-    private static final RedisScript<Long> DROP = script(Long.class, OWN_LEASE + """
-            redis.call('ZREM', KEYS[1], ARGV[2])
-            redis.call('DEL', KEYS[2])
-            return 1
-            """);
-
-    /** KEYS: leased, job, failed, failed:order. ARGV: token, id, reason, how many failures to keep. */
-    private static final RedisScript<Long> FAIL = script(Long.class, OWN_LEASE + """
-            redis.call('ZREM', KEYS[1], ARGV[2])
-            redis.call('DEL', KEYS[2])
-            redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
-            redis.call('LREM', KEYS[4], 0, ARGV[2])
-            redis.call('LPUSH', KEYS[4], ARGV[2])
-            local keep = tonumber(ARGV[4])
-            while redis.call('LLEN', KEYS[4]) > keep do
-              redis.call('HDEL', KEYS[3], redis.call('RPOP', KEYS[4]))
-            end
-            return 1
-            """);
-
-    /** KEYS: leased, job, due. ARGV: token, id, due millis, attempts. */
-    private static final RedisScript<Long> RETRY = script(Long.class, OWN_LEASE + """
-            redis.call('ZREM', KEYS[1], ARGV[2])
-            redis.call('HSET', KEYS[2], 'at', ARGV[3], 'attempts', ARGV[4])
-            redis.call('HDEL', KEYS[2], 'token')
-            redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
-            return 1
-            """);
-
-    /** KEYS: leased, job, held. ARGV: token, id, nudge key base, then the digest as follow-ups ({@link NudgeJobs}). */
-    private static final RedisScript<Long> HOLD = script(Long.class, NudgeJobs.LUA_FUNCTION + OWN_LEASE + """
-            redis.call('ZREM', KEYS[1], ARGV[2])
-            redis.call('HDEL', KEYS[2], 'token')
-            redis.call('ZADD', KEYS[3], tonumber(redis.call('HGET', KEYS[2], 'at')) or 0, ARGV[2])
-            follow_ups(ARGV[3], 4)
-            return 1
-            """);
-
-    /**
-     * KEYS: leased, digest job, digest sent, held. ARGV: token, digest id, seconds to remember sent ids,
-     * nudge key base, n, n delivered ids, m, m done ids, then the follow-ups ({@link NudgeJobs}).
-     * A listed job that is leased right now (someone else holds it) is left to its holder.
-     */
-    private static final RedisScript<Long> SENT_HELD = script(Long.class, NudgeJobs.LUA_FUNCTION + OWN_LEASE + """
-            local ttl, base = ARGV[3], ARGV[4]
-            local i = 5
-            for pass = 1, 2 do
-              local n = tonumber(ARGV[i]); i = i + 1
-              for k = 1, n do
-                local id = ARGV[i]; i = i + 1
-                local job = base .. 'job:' .. id
-                redis.call('ZREM', KEYS[4], id)
-                if redis.call('HEXISTS', job, 'token') == 0 then
-                  redis.call('DEL', job)
-                  redis.call('ZREM', base .. 'due', id)
-                end
-                if pass == 1 then
-                  redis.call('SET', base .. 'sent:' .. id, '1', 'EX', ttl)
-                end
-              end
-            end
-            redis.call('ZREM', KEYS[1], ARGV[2])
-            redis.call('DEL', KEYS[2])
-            redis.call('SET', KEYS[3], '1', 'EX', ttl)
-            follow_ups(base, i)
-            return 1
-            """);
-
-    /** KEYS: count. ARGV: seconds to keep it. */
-    private static final RedisScript<Long> RESERVE = script(Long.class, """
-            local n = redis.call('INCR', KEYS[1])
-            redis.call('EXPIRE', KEYS[1], ARGV[1])
-            return n
-            """);
-
-    /** KEYS: count. Never below zero; a missing counter stays missing. */
-    private static final RedisScript<Long> RELEASE = script(Long.class, """
-            local n = tonumber(redis.call('GET', KEYS[1]) or '0') or 0
-            if n > 0 then
-              return redis.call('DECR', KEYS[1])
-            end
-            return 0
-            """);
-
-    /** KEYS: failed, failed:order. Returns id, reason, id, reason… newest first. */
-    private static final RedisScript<List> FAILED = script(List.class, """
-            local out = {}
-            for _, id in ipairs(redis.call('LRANGE', KEYS[2], 0, -1)) do
-              local reason = redis.call('HGET', KEYS[1], id)
-              if reason then
-                out[#out + 1] = id
-                out[#out + 1] = reason
-              end
-            end
-            return out
-            """);
+    // The scripts (resources under lua/, each saying what its KEYS are); the follow-ups' keys come last.
+    private static final RedisScript<List> CLAIM = LuaScripts.load(List.class, "nudge_claim");
+    private static final RedisScript<Long> SCHEDULE = LuaScripts.load(Long.class, "nudge_schedule",
+            LuaScripts.FOLLOW_UPS);
+    private static final RedisScript<Long> SENT = LuaScripts.load(Long.class, "nudge_sent",
+            LuaScripts.FOLLOW_UPS, LuaScripts.OWN_LEASE);
+    private static final RedisScript<Long> DROP = LuaScripts.load(Long.class, "nudge_drop", LuaScripts.OWN_LEASE);
+    private static final RedisScript<Long> FAIL = LuaScripts.load(Long.class, "nudge_fail", LuaScripts.OWN_LEASE);
+    private static final RedisScript<Long> RETRY = LuaScripts.load(Long.class, "nudge_retry", LuaScripts.OWN_LEASE);
+    private static final RedisScript<Long> HOLD = LuaScripts.load(Long.class, "nudge_hold",
+            LuaScripts.FOLLOW_UPS, LuaScripts.OWN_LEASE);
+    private static final RedisScript<Long> SENT_HELD = LuaScripts.load(Long.class, "nudge_sent_held",
+            LuaScripts.FOLLOW_UPS, LuaScripts.OWN_LEASE);
+    private static final RedisScript<Long> RESERVE = LuaScripts.load(Long.class, "nudge_reserve");
+    private static final RedisScript<Long> RELEASE = LuaScripts.load(Long.class, "nudge_release");
+    private static final RedisScript<List> FAILED = LuaScripts.load(List.class, "nudge_failed");
 
     private final StringRedisTemplate redis;
     private final Keys keys;
@@ -270,12 +105,14 @@ public class RedisNudgeQueue implements NudgeQueue {
         List<Claimed> claimed = new ArrayList<>();
         for (int round = 0; round < CLAIM_ROUNDS && claimed.size() < max; round++) {
             int wanted = max - claimed.size();
-            Map<Workspace, Integer> quotas = quotas(workspaces, nowMillis, wanted);
+            Map<Workspace, Quota> quotas = quotas(workspaces, nowMillis, wanted);
             boolean shortfall = false;
-            for (Map.Entry<Workspace, Integer> quota : quotas.entrySet()) {
-                List<Claimed> got = claimIn(quota.getKey(), nowMillis, expiry, quota.getValue(), tokenPrefix);
+            for (Map.Entry<Workspace, Quota> quota : quotas.entrySet()) {
+                int count = quota.getValue().count();
+                List<Claimed> got = claimIn(quota.getKey(), nowMillis, expiry, count, tokenPrefix,
+                        quota.getValue().seen());
                 claimed.addAll(got);
-                shortfall |= got.size() < quota.getValue();
+                shortfall |= got.size() < count;
             }
             if (!shortfall) {
                 break;   // every workspace gave what was seen; whatever else is due was not among the earliest
@@ -297,15 +134,20 @@ public class RedisNudgeQueue implements NudgeQueue {
                 .thenComparing(c -> c.claim().id());
     }
 
-    /** A job seen as claimable: kind (expired lease or due), score, workspace. */
-    private record Candidate(int kind, double score, Workspace workspace) {
+    /** A job seen as claimable: kind (expired lease or due), score, workspace, id. */
+    private record Candidate(int kind, double score, Workspace workspace, String id) {
+    }
+
+    /** How many jobs to claim in a workspace, and the ones seen there that may be claimed, soonest first. */
+    private record Quota(int count, List<Candidate> seen) {
     }
 
     /**
      * Looks (without claiming) at what each workspace has claimable, and decides how many of the
-     * {@code wanted} earliest ones to claim in each: expired leases first, then due jobs.
+     * {@code wanted} earliest ones to claim in each: expired leases first, then due jobs. The claim
+     * script then picks among what was seen in each workspace (it is passed their job keys).
      */
-    private Map<Workspace, Integer> quotas(List<Workspace> workspaces, long nowMillis, int wanted) {
+    private Map<Workspace, Quota> quotas(List<Workspace> workspaces, long nowMillis, int wanted) {
         List<Object> seen = RedisFailures.guard("look for due nudges in " + workspaces.size() + " workspaces",
                 () -> pipelined(ops -> {
                     for (Workspace ws : workspaces) {
@@ -322,27 +164,54 @@ public class RedisNudgeQueue implements NudgeQueue {
                 Object found = at < seen.size() ? seen.get(at) : null;
                 if (found instanceof Collection<?> tuples) {
                     for (Object t : tuples) {
-                        if (t instanceof TypedTuple<?> tuple && tuple.getScore() != null) {
-                            candidates.add(new Candidate(kind, tuple.getScore(), workspaces.get(w)));
+                        if (t instanceof TypedTuple<?> tuple && tuple.getScore() != null && tuple.getValue() != null) {
+                            candidates.add(new Candidate(kind, tuple.getScore(), workspaces.get(w),
+                                    String.valueOf(tuple.getValue())));
                         }
                     }
                 }
             }
         }
         candidates.sort(Comparator.comparingInt(Candidate::kind).thenComparingDouble(Candidate::score));
-        Map<Workspace, Integer> quotas = new LinkedHashMap<>();
+        Map<Workspace, Integer> counts = new LinkedHashMap<>();
         for (int i = 0; i < candidates.size() && i < wanted; i++) {
-            quotas.merge(candidates.get(i).workspace(), 1, Integer::sum);
+            counts.merge(candidates.get(i).workspace(), 1, Integer::sum);
         }
+        Map<Workspace, Quota> quotas = new LinkedHashMap<>();
+        counts.forEach((ws, count) -> {
+            List<Candidate> seenThere = new ArrayList<>();
+            for (Candidate c : candidates) {
+                if (c.workspace().equals(ws)) {
+                    seenThere.add(c);
+                }
+            }
+            quotas.put(ws, new Quota(count, seenThere));
+        });
         return quotas;
     }
 
-    private List<Claimed> claimIn(Workspace ws, long nowMillis, long expiry, int max, String tokenPrefix) {
-        List<String> keyList = List.of(dueKey(ws), leasedKey(ws));
-        Object[] args = {keys.nudges(ws), Long.toString(nowMillis), Long.toString(expiry), Integer.toString(max),
-                tokenPrefix};
+    /** Claims up to {@code max} of the {@code seen} jobs of one workspace that are still claimable. */
+    private List<Claimed> claimIn(Workspace ws, long nowMillis, long expiry, int max, String tokenPrefix,
+                                  List<Candidate> seen) {
+        NudgeKeys nudges = keys.nudges(ws);
+        List<String> keyList = new ArrayList<>(List.of(nudges.due(), nudges.leased()));
+        List<String> args = new ArrayList<>(List.of(Long.toString(nowMillis), Long.toString(expiry),
+                Integer.toString(max), tokenPrefix));
+        for (int kind = EXPIRED_LEASE; kind <= DUE; kind++) {
+            List<String> ids = new ArrayList<>();
+            for (Candidate c : seen) {
+                if (c.kind() == kind && !ids.contains(c.id())) {
+                    ids.add(c.id());
+                }
+            }
+            args.add(Integer.toString(ids.size()));
+            args.addAll(ids);
+            for (String id : ids) {
+                keyList.add(nudges.job(id));
+            }
+        }
         List<?> rows = RedisFailures.guard("claim due nudges in " + ws.key(),
-                () -> redis.execute(CLAIM, keyList, args));
+                () -> redis.execute(CLAIM, keyList, args.toArray()));
         if (rows == null) {
             return List.of();
         }
@@ -400,22 +269,25 @@ public class RedisNudgeQueue implements NudgeQueue {
             return;
         }
         register(workspace);
+        List<String> keyList = new ArrayList<>();
+        NudgeJobs.keys(keys.nudges(workspace), plan(jobs), keyList);
         List<String> args = new ArrayList<>();
-        args.add(keys.nudges(workspace));
         NudgeJobs.args(plan(jobs), args);
         RedisFailures.guard("queue " + jobs.size() + " nudges in " + workspace.key(),
-                () -> redis.execute(SCHEDULE, List.of(dueKey(workspace)), args.toArray()));
+                () -> redis.execute(SCHEDULE, keyList, args.toArray()));
     }
 
     @Override
     public boolean sent(Claim claim, List<FollowUp> followUps) {
         Objects.requireNonNull(claim, "claim");
         Workspace ws = claim.workspace();
+        NudgeKeys nudges = keys.nudges(ws);
+        List<String> keyList = new ArrayList<>(List.of(nudges.leased(), nudges.job(claim.id()), nudges.sent(claim.id())));
+        NudgeJobs.keys(nudges, plan(followUps), keyList);
         List<String> args = sentArgs(claim, followUps);
         NudgeJobs.args(plan(followUps), args);
         return ok(RedisFailures.guard("mark nudge " + claim.id() + " sent in " + ws.key(),
-                () -> redis.execute(SENT, List.of(leasedKey(ws), jobKey(ws, claim.id()), sentKey(ws, claim.id())),
-                        args.toArray())));
+                () -> redis.execute(SENT, keyList, args.toArray())));
     }
 
     @Override
@@ -465,13 +337,16 @@ public class RedisNudgeQueue implements NudgeQueue {
         checkFollowUps(List.of(digest));
         Workspace ws = claim.workspace();
         register(ws);
+        NudgeKeys nudges = keys.nudges(ws);
+        List<String> keyList = new ArrayList<>(List.of(nudges.leased(), nudges.job(claim.id()),
+                nudges.held(person.userId())));
+        NudgeJobs.keys(nudges, plan(List.of(digest)), keyList);
         List<String> args = new ArrayList<>();
         args.add(claim.token());
         args.add(claim.id());
-        args.add(keys.nudges(ws));
         NudgeJobs.args(plan(List.of(digest)), args);
         return ok(RedisFailures.guard("hold nudge " + claim.id() + " for " + person.userId() + " in " + ws.key(),
-                () -> redis.execute(HOLD, List.of(leasedKey(ws), jobKey(ws, claim.id()), heldKey(person)), args.toArray())));
+                () -> redis.execute(HOLD, keyList, args.toArray())));
     }
 
     @Override
@@ -509,6 +384,17 @@ public class RedisNudgeQueue implements NudgeQueue {
         Objects.requireNonNull(doneIds, "doneIds");
         sameWorkspace(digest, person);
         Workspace ws = digest.workspace();
+        NudgeKeys nudges = keys.nudges(ws);
+        List<String> keyList = new ArrayList<>(List.of(nudges.leased(), nudges.job(digest.id()),
+                nudges.sent(digest.id()), nudges.held(person.userId()), nudges.due()));
+        for (String id : deliveredIds) {
+            keyList.add(nudges.job(id));
+            keyList.add(nudges.sent(id));
+        }
+        for (String id : doneIds) {
+            keyList.add(nudges.job(id));
+        }
+        NudgeJobs.keys(nudges, plan(followUps), keyList);
         List<String> args = sentArgs(digest, followUps);
         args.add(Integer.toString(deliveredIds.size()));
         args.addAll(deliveredIds);
@@ -516,14 +402,12 @@ public class RedisNudgeQueue implements NudgeQueue {
         args.addAll(doneIds);
         NudgeJobs.args(plan(followUps), args);
         return ok(RedisFailures.guard("mark digest " + digest.id() + " for " + person.userId() + " sent in " + ws.key(),
-                () -> redis.execute(SENT_HELD,
-                        List.of(leasedKey(ws), jobKey(ws, digest.id()), sentKey(ws, digest.id()), heldKey(person)),
-                        args.toArray())));
+                () -> redis.execute(SENT_HELD, keyList, args.toArray())));
     }
 
     /**
-     * The arguments every "delivered" script starts with (token, id, how long to remember it as sent,
-     * nudge key base); registers the workspace first when follow-ups will be queued in it.
+     * The arguments every "delivered" script starts with (token, id, how long to remember it as sent);
+     * registers the workspace first when follow-ups will be queued in it.
      */
     private List<String> sentArgs(Claim claim, List<FollowUp> followUps) {
         checkFollowUps(followUps);
@@ -534,7 +418,6 @@ public class RedisNudgeQueue implements NudgeQueue {
         args.add(claim.token());
         args.add(claim.id());
         args.add(Long.toString(SENT_FOR.toSeconds()));
-        args.add(keys.nudges(claim.workspace()));
         return args;
     }
 
@@ -581,35 +464,35 @@ public class RedisNudgeQueue implements NudgeQueue {
     // ---------------------------------------------------------------- keys and helpers
 
     private String dueKey(Workspace ws) {
-        return keys.nudges(ws) + "due";
+        return keys.nudges(ws).due();
     }
 
     private String leasedKey(Workspace ws) {
-        return keys.nudges(ws) + "leased";
+        return keys.nudges(ws).leased();
     }
 
     private String jobKey(Workspace ws, String id) {
-        return keys.nudges(ws) + "job:" + id;
+        return keys.nudges(ws).job(id);
     }
 
     private String sentKey(Workspace ws, String id) {
-        return keys.nudges(ws) + "sent:" + id;
+        return keys.nudges(ws).sent(id);
     }
 
     private String heldKey(Person person) {
-        return keys.nudges(person.workspace()) + "held:" + person.userId();
+        return keys.nudges(person.workspace()).held(person.userId());
     }
 
     private String failedKey(Workspace ws) {
-        return keys.nudges(ws) + "failed";
+        return keys.nudges(ws).failed();
     }
 
     private String failedOrderKey(Workspace ws) {
-        return keys.nudges(ws) + "failed:order";
+        return keys.nudges(ws).failedOrder();
     }
 
     private String countKey(Person person, LocalDate day) {
-        return keys.nudges(person.workspace()) + "count:" + person.userId() + ":" + day;
+        return keys.nudges(person.workspace()).count(person.userId(), day);
     }
 
     /** The workspaces that have (or had) nudges; entries that are not workspace keys are ignored. */
@@ -749,10 +632,4 @@ public class RedisNudgeQueue implements NudgeQueue {
         return result != null && result == 1L;
     }
 
-    private static <T> RedisScript<T> script(Class<T> type, String lua) {
-        DefaultRedisScript<T> script = new DefaultRedisScript<>();
-        script.setScriptText(lua);
-        script.setResultType(type);
-        return script;
-    }
 }

@@ -11,17 +11,17 @@ import java.time.Duration;
 public class RedisOnce implements Once {
 
     private final StringRedisTemplate redis;
-    private final String prefix;
+    private final Keys keys;
 
     public RedisOnce(StringRedisTemplate redis, KeptRedisProperties properties) {
         this.redis = redis;
-        this.prefix = properties.keyPrefix() + "once:";
+        this.keys = new Keys(properties.keyPrefix());
     }
 
     @Override
     public boolean first(String key, Duration remember) {
         Boolean set = RedisFailures.guard("remember " + key,
-                () -> redis.opsForValue().setIfAbsent(prefix + key, "1", remember));
+                () -> redis.opsForValue().setIfAbsent(keys.once(key), "1", remember));
         return Boolean.TRUE.equals(set);
     }
 }

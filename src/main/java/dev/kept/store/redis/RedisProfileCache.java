@@ -4,7 +4,6 @@ import dev.kept.chat.Person;
 import dev.kept.chat.Profile;
 import dev.kept.chat.ProfileCache;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
@@ -25,13 +24,8 @@ import java.util.Optional;
 @Repository
 public class RedisProfileCache implements ProfileCache {
 
-    /** KEYS: the profile hash. ARGV: TTL in ms, then field/value pairs. Replaces the whole hash. */
-    private static final RedisScript<Long> PUT = script("""
-            redis.call('DEL', KEYS[1])
-            redis.call('HSET', KEYS[1], unpack(ARGV, 2))
-            redis.call('PEXPIRE', KEYS[1], ARGV[1])
-            return 1
-            """);
+    /** lua/profile_put.lua: replaces the whole hash, with a TTL. */
+    private static final RedisScript<Long> PUT = LuaScripts.load(Long.class, "profile_put");
 
     static final String NAME = "name";
     static final String ZONE = "tz";
@@ -91,10 +85,4 @@ public class RedisProfileCache implements ProfileCache {
                 () -> redis.execute(PUT, List.of(key), args.toArray()));
     }
 
-    private static RedisScript<Long> script(String lua) {
-        DefaultRedisScript<Long> script = new DefaultRedisScript<>();
-        script.setScriptText(lua);
-        script.setResultType(Long.class);
-        return script;
-    }
 }

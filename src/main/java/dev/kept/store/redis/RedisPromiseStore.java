@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
@@ -44,56 +43,10 @@ public class RedisPromiseStore implements PromiseStore {
     /** Collisions in a row at one id length before trying a longer id. */
     static final int COLLISIONS_BEFORE_LONGER_ID = 5;
 
-    /**
-     * KEYS: promise, history, provider's made:open, receiver's received:open, the workspace's touched index,
-     * the workspace's due index.
-     * ARGV: id, due score, history entry, nudge key base, field count f, f field/value pairs, then the
-     * follow-ups ({@link NudgeJobs}), then the change time score.
-     */
-    private static final RedisScript<Long> CREATE = script(NudgeJobs.LUA_FUNCTION + """
-            if redis.call('EXISTS', KEYS[1], KEYS[2]) > 0 then
-              return 0
-            end
-            local f = tonumber(ARGV[5])
-            redis.call('HSET', KEYS[1], unpack(ARGV, 6, 5 + 2 * f))
-            redis.call('RPUSH', KEYS[2], ARGV[3])
-            redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
-            redis.call('ZADD', KEYS[4], ARGV[2], ARGV[1])
-            redis.call('ZADD', KEYS[5], ARGV[#ARGV], ARGV[1])
-            redis.call('ZADD', KEYS[6], ARGV[2], ARGV[1])
-            follow_ups(ARGV[4], 6 + 2 * f)
-            return 1
-            """);
-
-    /**
-     * KEYS: promise, history, made:open, made:closed (provider), received:open, received:closed (receiver),
-     * the workspace's touched index, the workspace's due index.
-     * ARGV: expected version, id, due score, '1' when active else '0', history entry, nudge key base,
-     * field count f, f field/value pairs, then the follow-ups ({@link NudgeJobs}), then the change time score.
-     * Nothing is written unless the stored version is the expected one.
-     */
-    private static final RedisScript<Long> APPLY = script(NudgeJobs.LUA_FUNCTION + """
-            if redis.call('HGET', KEYS[1], 'v') ~= ARGV[1] then
-              return 0
-            end
-            local f = tonumber(ARGV[7])
-            redis.call('HSET', KEYS[1], unpack(ARGV, 8, 7 + 2 * f))
-            follow_ups(ARGV[6], 8 + 2 * f)
-            redis.call('RPUSH', KEYS[2], ARGV[5])
-            redis.call('ZADD', KEYS[7], ARGV[#ARGV], ARGV[2])
-            redis.call('ZADD', KEYS[8], ARGV[3], ARGV[2])
-            for i = 3, 6 do
-              redis.call('ZREM', KEYS[i], ARGV[2])
-            end
-            if ARGV[4] == '1' then
-              redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
-              redis.call('ZADD', KEYS[5], ARGV[3], ARGV[2])
-            else
-              redis.call('ZADD', KEYS[4], ARGV[3], ARGV[2])
-              redis.call('ZADD', KEYS[6], ARGV[3], ARGV[2])
-            end
-            return 1
-            """);
+    // lua/promise_create.lua and lua/promise_apply.lua say what their KEYS are; the follow-ups' keys come last.
+    private static final RedisScript<Long> CREATE = LuaScripts.load(Long.class, "promise_create", LuaScripts.FOLLOW_UPS);
+    /** Nothing is written unless the stored version is the expected one. */
+    private static final RedisScript<Long> APPLY = LuaScripts.load(Long.class, "promise_apply", LuaScripts.FOLLOW_UPS);
 
     private final StringRedisTemplate redis;
     private final Keys keys;
@@ -146,13 +99,14 @@ public class RedisPromiseStore implements PromiseStore {
 
     private boolean insert(Promise promise, HistoryEntry created, FollowUps.Plan plan) {
         Workspace ws = promise.workspace();
-        List<String> keyList = List.of(
+        List<String> keyList = new ArrayList<>(List.of(
                 keys.promise(ws, promise.id()),
                 keys.history(ws, promise.id()),
                 keys.open(promise.provider(), Side.MADE),
                 keys.open(promise.receiver(), Side.RECEIVED),
                 keys.touched(ws),
-                keys.due(ws));
+                keys.due(ws)));
+        NudgeJobs.keys(keys.nudges(ws), plan, keyList);
         List<String> args = new ArrayList<>(26);
         args.add(promise.id().value());
         args.add(score(promise));
@@ -189,7 +143,7 @@ public class RedisPromiseStore implements PromiseStore {
                     + before.version() + " → " + after.version());
         }
         Workspace ws = after.workspace();
-        List<String> keyList = List.of(
+        List<String> keyList = new ArrayList<>(List.of(
                 keys.promise(ws, after.id()),
                 keys.history(ws, after.id()),
                 keys.open(after.provider(), Side.MADE),
@@ -197,7 +151,8 @@ public class RedisPromiseStore implements PromiseStore {
                 keys.open(after.receiver(), Side.RECEIVED),
                 keys.closed(after.receiver(), Side.RECEIVED),
                 keys.touched(ws),
-                keys.due(ws));
+                keys.due(ws)));
+        NudgeJobs.keys(keys.nudges(ws), plan, keyList);
         List<String> args = new ArrayList<>(28);
         args.add(Long.toString(before.version()));
         args.add(after.id().value());
@@ -370,7 +325,6 @@ public class RedisPromiseStore implements PromiseStore {
     }
 
     private void addFieldsAndPlan(List<String> args, Workspace ws, List<String> fields, FollowUps.Plan plan) {
-        args.add(keys.nudges(ws));
         args.add(Integer.toString(fields.size() / 2));
         args.addAll(fields);
         NudgeJobs.args(plan, args);
@@ -385,10 +339,4 @@ public class RedisPromiseStore implements PromiseStore {
         return Long.toString(promise.due().toEpochMilli());
     }
 
-    private static RedisScript<Long> script(String lua) {
-        DefaultRedisScript<Long> script = new DefaultRedisScript<>();
-        script.setScriptText(lua);
-        script.setResultType(Long.class);
-        return script;
-    }
 }

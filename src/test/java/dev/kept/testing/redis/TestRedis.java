@@ -95,11 +95,20 @@ public final class TestRedis {
         return factory;
     }
 
-    /** A template on its own connection factory (see {@link #connectionFactory}); destroy the factory after. */
+    /**
+     * A template on its own connection factory (see {@link #connectionFactory}); destroy the factory after.
+     * Its scripts may touch only the keys they are given in KEYS, as in Redis Cluster ({@link DeclaredKeysOnly}).
+     */
     public static StringRedisTemplate template(LettuceConnectionFactory factory) {
         StringRedisTemplate template = new StringRedisTemplate(factory);
+        template.setScriptExecutor(new DeclaredKeysOnly(template));
         template.afterPropertiesSet();
         return template;
+    }
+
+    /** What the shared template's scripts were seen doing (see {@link DeclaredKeysOnly}). */
+    public static DeclaredKeysOnly scriptChecks() {
+        return Shared.CHECKS;
     }
 
     /** A TCP port on 127.0.0.1 that nothing listened on a moment ago. */
@@ -145,6 +154,7 @@ public final class TestRedis {
 
         static final String URL;
         static final StringRedisTemplate TEMPLATE;
+        static final DeclaredKeysOnly CHECKS;
 
         static {
             String configured = System.getenv(URL_VARIABLE);
@@ -159,7 +169,10 @@ public final class TestRedis {
                 URL = configured.strip();
             }
             LettuceConnectionFactory factory = connectionFactory(URL, Duration.ofSeconds(5));
-            TEMPLATE = template(factory);
+            TEMPLATE = new StringRedisTemplate(factory);
+            CHECKS = new DeclaredKeysOnly(TEMPLATE);
+            TEMPLATE.setScriptExecutor(CHECKS);
+            TEMPLATE.afterPropertiesSet();
             RedisServer started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 factory.destroy();
