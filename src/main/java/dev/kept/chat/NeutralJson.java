@@ -31,6 +31,11 @@ public final class NeutralJson {
                 s.put("b", b.text());
             } else if (span instanceof Markup.PersonRef r) {
                 s.put("u", r.userId());
+            } else if (span instanceof Markup.Code c) {
+                s.put("c", c.text());
+            } else if (span instanceof Markup.Link l) {
+                s.put("l", l.label());
+                s.put("h", l.url());
             }
         }
         return a;
@@ -45,6 +50,10 @@ public final class NeutralJson {
                 b.bold(s.get("b").asString());
             } else if (s.has("u")) {
                 b.person(s.get("u").asString());
+            } else if (s.has("c")) {
+                b.code(s.get("c").asString());
+            } else if (s.has("l")) {
+                b.link(s.get("h").asString(), s.get("l").asString());
             }
         }
         return b.build();

@@ -97,7 +97,7 @@ public class FeedbackInbound implements Interactions, DirectMessages.Answers {
                     p.checkMayReplyToFeedback(actor.userId());
                     return replyForm(p);
                 }
-                default -> throw new Refusal("That button isn't one I know any more. Try `/promise list`.");
+                default -> throw Ids.unknownButton();
             }
         });
     }

@@ -69,7 +69,8 @@ public final class HomePage {
         b.text(Markup.builder().bold("You promised").build());
         List<Promise> yours = select(made, PromiseStatus.OPEN);
         if (yours.isEmpty()) {
-            b.text(Markup.plain("Nothing open. Make a promise with `/promise @colleague what by when`."));
+            b.text(Markup.builder().plain("Nothing open. Make a promise with ").code("/promise @colleague what by when")
+                    .plain(".").build());
         }
         list(b, yours, PROMISES_SHOWN, p -> {
             b.text(line(p, " to ", p.receiverId(), zone, now));
@@ -192,7 +193,8 @@ public final class HomePage {
     private static <T> void list(Message.Builder b, List<T> promises, int shown, Consumer<T> each) {
         promises.stream().limit(shown).forEach(each);
         if (promises.size() > shown) {
-            b.note(Markup.plain("…and " + (promises.size() - shown) + " more: `/promise list` shows them all."));
+            b.note(Markup.builder().plain("…and " + (promises.size() - shown) + " more: ").code("/promise list")
+                    .plain(" shows them all.").build());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kept.insight;
 
+import dev.kept.chat.Markup;
 import dev.kept.chat.Outcome;
 import dev.kept.promise.CommandVerb;
 import dev.kept.promise.Invocation;
@@ -29,7 +30,8 @@ class StatsVerb implements CommandVerb {
     }
 
     @Override
-    public List<String> help() {
-        return List.of("`/promise stats`: how you're doing, this month and all time");
+    public List<Markup> help() {
+        return List.of(Markup.builder().code("/promise stats").plain(": how you're doing, this month and all time")
+                .build());
     }
 }

@@ -6,6 +6,7 @@ import dev.kept.chat.Markup;
 import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
 import dev.kept.chat.Refusal;
+import dev.kept.promise.Ids;
 import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseService;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,8 @@ class NudgeInbound implements Interactions {
             }
             if (!NudgePlanner.stillRelevant(reminder, p, clock.instant())) {
                 throw new Refusal(Markup.builder().plain("Nothing to snooze: ").bold(p.id().value())
-                        .plain(" has moved on since this reminder. `/promise list` shows where it stands.").build());
+                        .plain(" has moved on since this reminder. ").code("/promise list").plain(" shows where it stands.")
+                        .build());
             }
             Instant now = clock.instant();
             ZoneId zone = planner.zoneOf(actor);
@@ -68,11 +70,11 @@ class NudgeInbound implements Interactions {
     private static Nudge reminderFrom(Person actor, String value) {
         String[] parts = value == null ? new String[0] : value.split("\\.");
         if (parts.length < 3 || !"reminder".equals(parts[1]) || !parts[2].matches("\\d{1,12}")) {
-            throw new Refusal("That button is out of date. Use `/promise list` to see where things stand.");
+            throw Ids.outOfDate();
         }
         return dev.kept.promise.PromiseId.parse(parts[0])
                 .map(id -> Nudge.of(id, actor.workspace(), NudgeKind.REMINDER, actor.userId(),
                         Instant.ofEpochSecond(Long.parseLong(parts[2]))))
-                .orElseThrow(() -> new Refusal("That button is out of date. Use `/promise list` to see where things stand."));
+                .orElseThrow(Ids::outOfDate);
     }
 }

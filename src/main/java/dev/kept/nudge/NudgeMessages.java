@@ -60,7 +60,8 @@ final class NudgeMessages {
         Message.Builder b = Message.builder(headline).text(headline);
         parts.forEach(b::append);
         if (more > 0) {
-            b.note(Markup.plain("…and " + more + " more. `/promise list` shows everything."));
+            b.note(Markup.builder().plain("…and " + more + " more. ").code("/promise list").plain(" shows everything.")
+                    .build());
         }
         return b.build();
     }

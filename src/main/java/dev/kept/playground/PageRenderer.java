@@ -237,21 +237,22 @@ final class PageRenderer {
         StringBuilder h = new StringBuilder();
         for (Markup.Span span : m.spans()) {
             if (span instanceof Markup.Plain p) {
-                h.append(code(esc(p.text())).replace("\n", "<br>"));
+                h.append(esc(p.text()).replace("\n", "<br>"));
             } else if (span instanceof Markup.Bold b) {
                 h.append("<strong>").append(esc(b.text()).replace("\n", "<br>")).append("</strong>");
             } else if (span instanceof Markup.PersonRef r) {
                 String name = v.colleagues().stream().filter(c -> c.userId().equals(r.userId()))
                         .map(Colleague::displayName).findFirst().orElse(r.userId());
                 h.append("<span class=\"mention\">@").append(esc(name)).append("</span>");
+            } else if (span instanceof Markup.Code c) {
+                h.append("<code>").append(esc(c.text().replace('\n', ' '))).append("</code>");
+            } else if (span instanceof Markup.Link l) {
+                // The url is http or https (Markup.Link accepts nothing else); escaped as an attribute value.
+                h.append("<a href=\"").append(esc(l.url())).append("\" rel=\"noopener noreferrer\">")
+                        .append(esc(l.label())).append("</a>");
             }
         }
         return h.toString();
-    }
-
-    /** {@code `list`} in Kept's own texts reads as code, as Slack shows it. Runs on text already escaped. */
-    private static String code(String escaped) {
-        return escaped.replaceAll("`([^`\n]+)`", "<code>$1</code>");
     }
 
     private static String form(View v, Conversations.Shown s) {

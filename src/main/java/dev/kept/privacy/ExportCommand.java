@@ -63,9 +63,10 @@ class ExportCommand implements CommandVerb {
     }
 
     @Override
-    public List<String> help() {
-        return List.of("`/promise export`: a spreadsheet (CSV) of all your promises and requests, ratings, "
-                + "feedback and history, sent to you in a DM");
+    public List<Markup> help() {
+        return List.of(Markup.builder().code("/promise export")
+                .plain(": a spreadsheet (CSV) of all your promises and requests, ratings, feedback and history, "
+                        + "sent to you in a DM").build());
     }
 
     @Override
@@ -86,15 +87,16 @@ class ExportCommand implements CommandVerb {
             messenger.sendFile(person, export.filename(), export.csv(), export.comment());
         } catch (StoreUnavailableException e) {
             log.warn("Export for {} not made: {}", person, e.getMessage());
-            tell(person, "I couldn't reach my storage, so your export wasn't made. Please try again in a few minutes.");
+            tell(person, Markup.plain("I couldn't reach my storage, so your export wasn't made. Please try again in a "
+                    + "few minutes."));
         } catch (DeliveryFailedException e) {
             log.warn("Export for {} could not be sent: {}", person, e.getMessage());
-            tell(person, "Your export was ready, but I couldn't send the file. Please try `/promise export` again in a "
-                    + "few minutes.");
+            tell(person, Markup.builder().plain("Your export was ready, but I couldn't send the file. Please try ")
+                    .code("/promise export").plain(" again in a few minutes.").build());
         } catch (RuntimeException e) {
             log.error("Export for {} failed", person, e);
-            tell(person, "Something went wrong while I put your export together. Please try again; if it keeps "
-                    + "happening, tell whoever runs Kept.");
+            tell(person, Markup.plain("Something went wrong while I put your export together. Please try again; if it "
+                    + "keeps happening, tell whoever runs Kept."));
         }
     }
 
@@ -143,7 +145,7 @@ class ExportCommand implements CommandVerb {
         return Message.of(text);
     }
 
-    private void tell(Person person, String text) {
+    private void tell(Person person, Markup text) {
         try {
             messenger.sendDirect(person, Message.of(text));
         } catch (DeliveryFailedException e) {

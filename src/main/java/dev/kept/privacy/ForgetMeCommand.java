@@ -72,8 +72,9 @@ class ForgetMeCommand implements CommandVerb, Interactions {
     }
 
     @Override
-    public List<String> help() {
-        return List.of("`/promise forget-me`: Kept forgets you (it says what that means and asks before doing anything)");
+    public List<Markup> help() {
+        return List.of(Markup.builder().code("/promise forget-me")
+                .plain(": Kept forgets you (it says what that means and asks before doing anything)").build());
     }
 
     @Override
@@ -99,8 +100,8 @@ class ForgetMeCommand implements CommandVerb, Interactions {
                                 + FormerColleague.WORDS + "\u201d, so their record stays whole (what was promised, "
                                 + "the dates, ratings and feedback stay with them);").build())
                 .text(close.build())
-                .note(Markup.plain("This can't be undone. Want a copy first? `/promise export` sends you everything. "
-                        + "The button works for the next hour."))
+                .note(Markup.builder().plain("This can't be undone. Want a copy first? ").code("/promise export")
+                        .plain(" sends you everything. The button works for the next hour.").build())
                 .buttons(new Button(PrivacyIds.FORGET_ME_CONFIRM, "Forget me",
                                 person.userId() + ":" + clock.instant().getEpochSecond(), Style.DANGER),
                         new Button(PrivacyIds.FORGET_ME_CANCEL, "Keep my data", "", Style.DEFAULT))
@@ -122,7 +123,8 @@ class ForgetMeCommand implements CommandVerb, Interactions {
                 return new Outcome.ReplaceOriginal(Message.of("Nothing was changed: I still have your promises and settings."));
             }
             if (!PrivacyIds.FORGET_ME_CONFIRM.equals(actionId)) {
-                throw new Refusal("That button isn't one I know any more. Try `/promise help`.");
+                throw new Refusal(Markup.builder().plain("That button isn't one I know any more. Try ")
+                        .code("/promise help").plain(".").build());
             }
             confirmable(actor, value);
             try {
@@ -140,7 +142,8 @@ class ForgetMeCommand implements CommandVerb, Interactions {
     private void confirmable(Person actor, String value) {
         String[] parts = value == null ? new String[0] : value.split(":", 2);
         if (parts.length != 2 || !parts[1].matches("\\d{1,12}")) {
-            throw new Refusal("That button is out of date. If you want me to forget you, use `/promise forget-me`.");
+            throw new Refusal(Markup.builder().plain("That button is out of date. If you want me to forget you, use ")
+                    .code("/promise forget-me").plain(".").build());
         }
         if (!parts[0].equals(actor.userId())) {
             throw new Refusal("This button belongs to the colleague who asked me to forget them, so it does nothing "
@@ -148,8 +151,8 @@ class ForgetMeCommand implements CommandVerb, Interactions {
         }
         Instant asked = Instant.ofEpochSecond(Long.parseLong(parts[1]));
         if (clock.instant().isAfter(asked.plus(CONFIRM_WITHIN))) {
-            throw new Refusal("This button is more than an hour old, so nothing was changed. If you still want me to "
-                    + "forget you, use `/promise forget-me` again.");
+            throw new Refusal(Markup.builder().plain("This button is more than an hour old, so nothing was changed. "
+                    + "If you still want me to forget you, use ").code("/promise forget-me").plain(" again.").build());
         }
     }
 
@@ -253,8 +256,8 @@ class ForgetMeCommand implements CommandVerb, Interactions {
         if (promises.size() > LISTED) {
             b.text(Markup.plain("…and " + (promises.size() - LISTED) + " more."));
         }
-        return b.note(Markup.plain("They stay in your records, and in `/promise export`, with \u201c"
-                + FormerColleague.WORDS + "\u201d in their place.")).build();
+        return b.note(Markup.builder().plain("They stay in your records, and in ").code("/promise export")
+                .plain(", with \u201c" + FormerColleague.WORDS + "\u201d in their place.").build()).build();
     }
 
     private static Message done(Report report) {

@@ -67,9 +67,10 @@ class SettingsCommand implements CommandVerb, Interactions {
     }
 
     @Override
-    public List<String> help() {
-        return List.of("`/promise settings`: your working hours, time zone, how many nudges a day, and whether I ask you "
-                + "for feedback");
+    public List<Markup> help() {
+        return List.of(Markup.builder().code("/promise settings")
+                .plain(": your working hours, time zone, how many nudges a day, and whether I ask you for feedback")
+                .build());
     }
 
     @Override
@@ -78,9 +79,11 @@ class SettingsCommand implements CommandVerb, Interactions {
         PersonalSettings current = settings.of(person);
         if (in.formsAvailable()) {
             return new Outcome.OpenForm(form(current),
-                    summary(person, current, "To change them, use `/promise settings` again."));
+                    summary(person, current, Markup.builder().plain("To change them, use ").code("/promise settings")
+                            .plain(" again.").build()));
         }
-        return Outcome.reply(summary(person, current, "To change them, use `/promise settings`: it opens a form."));
+        return Outcome.reply(summary(person, current, Markup.builder().plain("To change them, use ")
+                .code("/promise settings").plain(": it opens a form.").build()));
     }
 
     Form form(PersonalSettings current) {
@@ -131,7 +134,8 @@ class SettingsCommand implements CommandVerb, Interactions {
 
     @Override
     public Outcome action(Person actor, String actionId, String value) {
-        return Outcome.reply("That button isn't one I know any more. Try `/promise settings`.");
+        return Outcome.reply(Message.of(Markup.builder().plain("That button isn't one I know any more. Try ")
+                .code("/promise settings").plain(".").build()));
     }
 
     @Override
@@ -147,7 +151,7 @@ class SettingsCommand implements CommandVerb, Interactions {
                 throw new Refusal("Your settings weren't saved: " + String.join(" ", read.problems().values()));
             }
             settings.save(actor, read.settings());
-            return Outcome.reply(summary(actor, read.settings(), "Saved. They count from your next reminder on."));
+            return Outcome.reply(summary(actor, read.settings(), Markup.plain("Saved. They count from your next reminder on.")));
         });
     }
 
@@ -241,7 +245,7 @@ class SettingsCommand implements CommandVerb, Interactions {
 
     // ---------------------------------------------------------------- what they are
 
-    Message summary(Person person, PersonalSettings s, String footer) {
+    Message summary(Person person, PersonalSettings s, Markup footer) {
         Markup title = Markup.builder().bold("Your settings").build();
         String zone = s.zoneOverride().map(z -> z.getId() + " (your own setting)")
                 .orElseGet(() -> name(promises.zoneOf(person)) + " (from your profile)");
@@ -257,7 +261,7 @@ class SettingsCommand implements CommandVerb, Interactions {
                         new Message.Field("Working day", Markup.plain(day)),
                         new Message.Field("Nudges a day", Markup.plain(cap)),
                         new Message.Field("Feedback questions", Markup.plain(feedback))))
-                .note(Markup.plain(footer))
+                .note(footer)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.kept.promise;
 
+import dev.kept.chat.Markup;
 import dev.kept.chat.Outcome;
 
 import java.util.List;
@@ -17,8 +18,11 @@ public interface CommandVerb {
     /** @param args what follows the verb, stripped (may be empty) */
     Outcome run(Invocation in, String args);
 
-    /** Lines for {@code /promise help}, e.g. {@code `/promise stats`: how you're doing}. */
-    default List<String> help() {
+    /**
+     * Lines for {@code /promise help}: the command as a {@link Markup.Code} span, then what it does, e.g.
+     * {@code Markup.builder().code("/promise stats").plain(": how you're doing")}.
+     */
+    default List<Markup> help() {
         return List.of();
     }
 }

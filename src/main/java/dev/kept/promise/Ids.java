@@ -1,6 +1,7 @@
 package dev.kept.promise;
 
 import dev.kept.chat.FormSubmission;
+import dev.kept.chat.Markup;
 import dev.kept.chat.Refusal;
 
 import java.time.Instant;
@@ -29,8 +30,16 @@ public final class Ids {
         return new IdAndTime(promiseId(parts[0]), Instant.ofEpochSecond(Long.parseLong(parts[1])));
     }
 
+    /** A button whose value no longer makes sense (or was never Kept's). */
     public static Refusal outOfDate() {
-        return new Refusal("That button is out of date. Use `/promise list` to see where things stand.");
+        return new Refusal(Markup.builder().plain("That button is out of date. Use ").code("/promise list")
+                .plain(" to see where things stand.").build());
+    }
+
+    /** A click on a button whose action no feature knows (any more). */
+    public static Refusal unknownButton() {
+        return new Refusal(Markup.builder().plain("That button isn't one I know any more. Try ").code("/promise list")
+                .plain(".").build());
     }
 
     /** The problem with a text input longer than {@code limit}, by input id; empty when none. */

@@ -164,8 +164,9 @@ public record Promise(PromiseId id, Workspace workspace, String providerId, Stri
         if (status == PromiseStatus.REQUESTED) {
             if (actorId.equals(providerId)) {
                 throw new Refusal(Markup.builder().bold(id.value()).plain(" is still a request: ").person(providerId)
-                        .plain(" hasn't taken it on yet. To say no, use *Can't take this on* on the request, or `/promise decline ")
-                        .plain(id.value() + " <a short reason>`.").build());
+                        .plain(" hasn't taken it on yet. To say no, use ").bold("Can't take this on")
+                        .plain(" on the request, or ").code("/promise decline " + id.value() + " <a short reason>")
+                        .plain(".").build());
             }
             return next(copy(PromiseStatus.CANCELLED, due, renegotiations, rating, note), now, actorId,
                     Event.CANCELLED, note.isBlank() ? "request withdrawn" : "request withdrawn; " + note);
@@ -175,7 +176,7 @@ public record Promise(PromiseId id, Workspace workspace, String providerId, Stri
             if (note.isBlank()) {
                 throw new Refusal(Markup.builder().plain("Let ").person(receiverId)
                         .plain(" know why you can't keep it: ")
-                        .plain("`/promise cancel " + id.value() + " <a short reason>`").build());
+                        .code("/promise cancel " + id.value() + " <a short reason>").build());
             }
             return next(copy(PromiseStatus.RELEASED, due, renegotiations, rating, note), now, actorId,
                     Event.RELEASED, note);
@@ -291,7 +292,8 @@ public record Promise(PromiseId id, Workspace workspace, String providerId, Stri
             } else if (status == PromiseStatus.CANCELLED) {
                 b.plain(" was cancelled, so you can't " + verb + " it.");
             } else {
-                b.plain(" isn't waiting for an answer any more: it's a promise now. `/promise list` shows where it stands.");
+                b.plain(" isn't waiting for an answer any more: it's a promise now. ").code("/promise list")
+                        .plain(" shows where it stands.");
             }
             throw new Refusal(b.build());
         }

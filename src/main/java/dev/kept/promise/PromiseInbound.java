@@ -138,11 +138,12 @@ public class PromiseInbound implements Interactions {
 
     private static PromiseId idArgument(String[] words, String verb) {
         if (words.length < 2) {
-            throw new Refusal("Which promise? Add its id, e.g. `/promise " + verb + " K7Q2`. `/promise list` shows them.");
+            throw new Refusal(Markup.builder().plain("Which promise? Add its id, e.g. ").code("/promise " + verb + " K7Q2")
+                    .plain(". ").code("/promise list").plain(" shows them.").build());
         }
         return PromiseId.parse(words[1]).orElseThrow(() -> new Refusal(Markup.builder()
                 .plain("That doesn't look like a promise id (they look like ").bold("K7Q2")
-                .plain("). `/promise list` shows yours.").build()));
+                .plain("). ").code("/promise list").plain(" shows yours.").build()));
     }
 
     /** {@code ask @bob for the Q3 deck by friday}: a request, answered by the colleague asked. */
@@ -153,10 +154,11 @@ public class PromiseInbound implements Interactions {
         String rest = firstAndRest.length > 1 ? firstAndRest[1] : "";
         if (asked.isEmpty()) {
             if (in.formsAvailable()) {
-                return newRequestForm(Optional.empty(), "", Optional.empty(), Optional.of(body.isBlank()
-                        ? "Who do you need something from, what, and by when?" : "Who are you asking?"));
+                return newRequestForm(Optional.empty(), "", Optional.empty(), Optional.of(Markup.plain(body.isBlank()
+                        ? "Who do you need something from, what, and by when?" : "Who are you asking?")));
             }
-            throw new Refusal("Who are you asking? Start with an @mention: `/promise ask @bob for the Q3 deck by friday`.");
+            throw new Refusal(Markup.builder().plain("Who are you asking? Start with an @mention: ")
+                    .code("/promise ask @bob for the Q3 deck by friday").plain(".").build());
         }
         secondMention(in, asked.get(), rest).ifPresent(other -> {
             throw new Refusal(Markup.builder().plain("A request asks one colleague, and this one names ").person(asked.get())
@@ -169,26 +171,28 @@ public class PromiseInbound implements Interactions {
         WhatAndWhen parsed = dates.split(" " + in.text().plain(rest), service.now().atZone(zone));
         Optional<Instant> due = parsed.due().map(d -> d.toInstant());
         if (parsed.what().isBlank() || due.isEmpty()) {
-            String problem = parsed.what().isBlank() ? "What are you asking for?" : missing(asked, Optional.empty(), parsed);
+            Markup problem = parsed.what().isBlank() ? Markup.plain("What are you asking for?")
+                    : missing(asked, Optional.empty(), parsed);
             if (in.formsAvailable()) {
                 return newRequestForm(asked, parsed.what(), due, Optional.of(problem));
             }
-            throw new Refusal(problem + " `/promise ask @bob for the Q3 deck by friday`.");
+            throw new Refusal(Markup.builder().append(problem).plain(" ")
+                    .code("/promise ask @bob for the Q3 deck by friday").plain(".").build());
         }
         PromiseService.Made made = service.request(invoker, asked.get(), parsed.what(), "", due.get());
         return Outcome.reply(service.messages().requestSent(made.promise(), zone, made.receiverTold()));
     }
 
-    private Outcome newRequestForm(Optional<String> asked, String what, Optional<Instant> due, Optional<String> intro) {
+    private Outcome newRequestForm(Optional<String> asked, String what, Optional<Instant> due, Optional<Markup> intro) {
         List<Form.Input> inputs = new java.util.ArrayList<>();
-        intro.ifPresent(text -> inputs.add(new Form.Intro("intro", Markup.plain(text))));
+        intro.ifPresent(text -> inputs.add(new Form.Intro("intro", text)));
         inputs.add(new Form.PersonInput(ActionIds.INPUT_RECEIVER, "Who are you asking?", asked.orElse(null)));
         inputs.add(new Form.TextInput(ActionIds.INPUT_WHAT, "What do you need from them?", what,
                 "e.g. the Q3 figures", true, false, Promise.MAX_WHAT_LENGTH));
         inputs.add(new Form.DateTimeInput(ActionIds.INPUT_DUE, "By when?", due.orElse(null)));
         Form form = new Form(ActionIds.NEW_REQUEST_FORM, "Ask a colleague", "Ask", "", inputs);
-        return new Outcome.OpenForm(form, Message.of(
-                "Write it like this: `/promise ask @bob for the Q3 figures by thursday`."));
+        return new Outcome.OpenForm(form, Message.of(Markup.builder().plain("Write it like this: ")
+                .code("/promise ask @bob for the Q3 figures by thursday").plain(".").build()));
     }
 
     private Outcome make(Invocation in, String body) {
@@ -221,12 +225,12 @@ public class PromiseInbound implements Interactions {
             PromiseService.Made made = service.make(invoker, receiver.get(), parsed.what(), "", due.get());
             return Outcome.reply(service.messages().madeConfirmation(made.promise(), zone, made.receiverTold()));
         }
-        String problem = missing(receiver, unknownName, parsed);
+        Markup problem = missing(receiver, unknownName, parsed);
         if (in.formsAvailable()) {
             return newPromiseForm(receiver, parsed.what(), due, Optional.of(problem));
         }
-        return Outcome.reply(Message.of(Markup.plain(problem
-                + " Write it like this: `promise @bob the Q3 deck by friday 3pm`.")));
+        return Outcome.reply(Message.of(Markup.builder().append(problem).plain(" Write it like this: ")
+                .code("promise @bob the Q3 deck by friday 3pm").plain(".").build()));
     }
 
     /** A second colleague mentioned right after the first (\"@bob @carol the deck\"): a promise or request has one other person. */
@@ -238,23 +242,25 @@ public class PromiseInbound implements Interactions {
                 .filter(other -> service.knows(in.invoker().workspace().person(other)));
     }
 
-    private static String missing(Optional<String> receiver, Optional<String> unknownName, WhatAndWhen parsed) {
+    private static Markup missing(Optional<String> receiver, Optional<String> unknownName, WhatAndWhen parsed) {
         if (receiver.isEmpty()) {
-            return unknownName.map(n -> "I couldn't find " + n + " in this workspace: pick the colleague from the @ list so the name turns into a mention.")
-                    .orElse("Who are you promising? Start with an @mention of your colleague.");
+            return Markup.plain(unknownName.map(n -> "I couldn't find " + n + " in this workspace: pick the colleague from the @ list so the name turns into a mention.")
+                    .orElse("Who are you promising? Start with an @mention of your colleague."));
         }
         if (parsed.what().isBlank()) {
-            return "What are you promising?";
+            return Markup.plain("What are you promising?");
         }
         if (!parsed.whenText().isBlank()) {
-            return "I didn't understand \"" + parsed.whenText() + "\" as a date. Try `friday 3pm`, `tomorrow`, `in 3 days` or `dec 1`.";
+            return Markup.builder().plain("I didn't understand \"" + parsed.whenText() + "\" as a date. Try ")
+                    .code("friday 3pm").plain(", ").code("tomorrow").plain(", ").code("in 3 days").plain(" or ")
+                    .code("dec 1").plain(".").build();
         }
-        return "By when? Add it at the end, e.g. `by friday 3pm`.";
+        return Markup.builder().plain("By when? Add it at the end, e.g. ").code("by friday 3pm").plain(".").build();
     }
 
-    private Outcome newPromiseForm(Optional<String> receiver, String what, Optional<Instant> due, Optional<String> intro) {
+    private Outcome newPromiseForm(Optional<String> receiver, String what, Optional<Instant> due, Optional<Markup> intro) {
         List<Form.Input> inputs = new java.util.ArrayList<>();
-        intro.ifPresent(text -> inputs.add(new Form.Intro("intro", Markup.plain(text))));
+        intro.ifPresent(text -> inputs.add(new Form.Intro("intro", text)));
         inputs.add(new Form.PersonInput(ActionIds.INPUT_RECEIVER, "Who are you promising?", receiver.orElse(null)));
         inputs.add(new Form.TextInput(ActionIds.INPUT_WHAT, "What will you do for them?", what,
                 "e.g. the Q3 deck, reviewed", true, false, Promise.MAX_WHAT_LENGTH));
@@ -262,7 +268,8 @@ public class PromiseInbound implements Interactions {
                 "optional: what they told you they need", true, true, Promise.MAX_NOTE_LENGTH));
         inputs.add(new Form.DateTimeInput(ActionIds.INPUT_DUE, "By when?", due.orElse(null)));
         Form form = new Form(ActionIds.NEW_PROMISE_FORM, "Make a promise", "Promise", "", inputs);
-        Message fallback = Message.of(intro.orElse("Write it like this: `/promise @bob the Q3 deck by friday 3pm`."));
+        Message fallback = Message.of(intro.orElseGet(() -> Markup.builder().plain("Write it like this: ")
+                .code("/promise @bob the Q3 deck by friday 3pm").plain(".").build()));
         return new Outcome.OpenForm(form, fallback);
     }
 
@@ -273,9 +280,10 @@ public class PromiseInbound implements Interactions {
         Markup title = Markup.builder().bold("Your open promises").build();
         Message.Builder b = Message.builder(title).text(title);
         if (listing.made().isEmpty() && listing.received().isEmpty()) {
-            return Message.builder(title).text(Markup.plain(
-                    "You have no open promises or requests. Make one with `/promise @colleague what by when`, "
-                            + "or ask for something with `/promise ask @colleague for what by when`.")).build();
+            return Message.builder(title).text(Markup.builder()
+                    .plain("You have no open promises or requests. Make one with ").code("/promise @colleague what by when")
+                    .plain(", or ask for something with ").code("/promise ask @colleague for what by when").plain(".")
+                    .build()).build();
         }
         List<Promise> made = listing.made().stream().filter(p -> p.status().isOpen()).toList();
         List<Promise> askedOfMe = listing.made().stream().filter(p -> p.status() == PromiseStatus.REQUESTED).toList();
@@ -330,20 +338,35 @@ public class PromiseInbound implements Interactions {
 
     Message help() {
         Markup title = Markup.builder().bold("Kept helps you keep the promises you make to colleagues.").build();
-        StringBuilder lines = new StringBuilder("""
-                        `/promise @colleague what by when`: make a promise, e.g. `/promise @bob the Q3 deck by friday 3pm`
-                        `/promise`: make one with a form
-                        `/promise list`: your open promises and requests, both ways
-                        `/promise done K7Q2`: mark a promise delivered
-                        `/promise cancel K7Q2 reason`: release a promise you can't keep, or cancel one you no longer need
-                        `/promise ask @colleague for what by when`: ask a colleague for something; they can take it on, suggest another date or say no
-                        `/promise decline K7Q2 reason`: say no to a request, with a reason""");
-        new java.util.LinkedHashSet<>(verbs.values()).forEach(v -> v.help().forEach(line -> lines.append('\n').append(line)));
+        List<Markup> lines = new java.util.ArrayList<>();
+        lines.add(Markup.builder().code("/promise @colleague what by when").plain(": make a promise, e.g. ")
+                .code("/promise @bob the Q3 deck by friday 3pm").build());
+        lines.add(helpLine("/promise", ": make one with a form"));
+        lines.add(helpLine("/promise list", ": your open promises and requests, both ways"));
+        lines.add(helpLine("/promise done K7Q2", ": mark a promise delivered"));
+        lines.add(helpLine("/promise cancel K7Q2 reason",
+                ": release a promise you can't keep, or cancel one you no longer need"));
+        lines.add(helpLine("/promise ask @colleague for what by when",
+                ": ask a colleague for something; they can take it on, suggest another date or say no"));
+        lines.add(helpLine("/promise decline K7Q2 reason", ": say no to a request, with a reason"));
+        new java.util.LinkedHashSet<>(verbs.values()).forEach(v -> lines.addAll(v.help()));
+        Markup.Builder text = Markup.builder();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0) {
+                text.plain("\n");
+            }
+            text.append(lines.get(i));
+        }
         return Message.builder(title).text(title)
-                .text(Markup.plain(lines.toString()))
+                .text(text.build())
                 .note(Markup.plain("When: today, tomorrow, friday, next tuesday, in 3 days, in 2 hours, eod, end of week, "
                         + "dec 1, 2026-12-01, 3pm, friday 3pm. You can also DM me the same words: help, list, promise @bob …"))
                 .build();
+    }
+
+    /** One line of the help: the command as code, then what it does. */
+    private static Markup helpLine(String command, String what) {
+        return Markup.builder().code(command).plain(what).build();
     }
 
     // ---------------------------------------------------------------- buttons
@@ -406,7 +429,7 @@ public class PromiseInbound implements Interactions {
                     return new Outcome.ReplaceOriginal(service.messages().ratingThanks(c.promise(), c.otherPartyTold(),
                             service.wantsPrompts(actor)));
                 }
-                default -> throw new Refusal("That button isn't one I know any more. Try `/promise list`.");
+                default -> throw Ids.unknownButton();
             }
         });
     }
@@ -441,7 +464,8 @@ public class PromiseInbound implements Interactions {
                 new Form.DateTimeInput(ActionIds.INPUT_DUE, "New date", suggestion),
                 new Form.TextInput(ActionIds.INPUT_NOTE, "A note for them", "", "optional: why, and what they'll get",
                         true, true, Promise.MAX_NOTE_LENGTH)));
-        return new Outcome.OpenForm(form, Message.of("Use `/promise list` and try again to ask for more time."));
+        return new Outcome.OpenForm(form, Message.of(Markup.builder().plain("Use ").code("/promise list")
+                .plain(" and try again to ask for more time.").build()));
     }
 
     private Outcome releaseForm(Promise p) {
@@ -452,7 +476,8 @@ public class PromiseInbound implements Interactions {
                 new Form.Intro("intro", intro),
                 new Form.TextInput(ActionIds.INPUT_NOTE, "Why you can't keep it", "", "they'll read this",
                         true, false, Promise.MAX_NOTE_LENGTH)));
-        return new Outcome.OpenForm(form, Message.of("Write `/promise cancel " + p.id() + " <a short reason>` instead."));
+        return new Outcome.OpenForm(form, Message.of(Markup.builder().plain("Write ")
+                .code("/promise cancel " + p.id() + " <a short reason>").plain(" instead.").build()));
     }
 
     // ---------------------------------------------------------------- forms

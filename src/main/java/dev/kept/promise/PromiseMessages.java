@@ -214,7 +214,8 @@ public final class PromiseMessages {
         Markup headline = Markup.builder().plain("You promised ").person(p.receiverId()).plain(" ").bold(p.what())
                 .plain(" by ").bold(when(p.due(), providerZone)).plain(" (promise ").bold(p.id().value()).plain(").").build();
         Markup note = receiverTold
-                ? Markup.plain("I've let them know. When it's done: `/promise done " + p.id() + "`.")
+                ? Markup.builder().plain("I've let them know. When it's done: ").code("/promise done " + p.id())
+                        .plain(".").build()
                 : Markup.plain("The promise is saved, but I couldn't message them just now: please let them know yourself.");
         return Message.builder(headline).text(headline).note(note).build();
     }

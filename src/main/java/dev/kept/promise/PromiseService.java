@@ -137,7 +137,8 @@ public class PromiseService {
         } else if (receiverId.get().equals(provider.userId())) {
             errors.put(ActionIds.INPUT_RECEIVER, "You can't make a promise to yourself. Pick a colleague.");
         }
-        whatProblem(what).ifPresent(p -> errors.put(ActionIds.INPUT_WHAT, p));
+        // A form shows a field's problem as plain text: a command in it is in quotation marks.
+        whatProblem(what).ifPresent(p -> errors.put(ActionIds.INPUT_WHAT, p.toPlainString()));
         if (whatMatters.length() > Promise.MAX_NOTE_LENGTH) {
             errors.put(ActionIds.INPUT_MATTERS, "Keep this under " + Promise.MAX_NOTE_LENGTH + " characters (it has "
                     + whatMatters.length() + ").");
@@ -156,8 +157,9 @@ public class PromiseService {
         String cleanMatters = whatMatters == null ? "" : whatMatters.strip();
         Person receiver = provider.workspace().person(receiverId);
         if (receiver.equals(provider)) {
-            throw new Refusal("You can't make a promise to yourself: Kept is for promises between colleagues. "
-                    + "Mention the colleague you're promising, e.g. `/promise @bob the Q3 deck by friday`.");
+            throw new Refusal(Markup.builder().plain("You can't make a promise to yourself: Kept is for promises "
+                    + "between colleagues. Mention the colleague you're promising, e.g. ")
+                    .code("/promise @bob the Q3 deck by friday").plain(".").build());
         }
         Profile receiverProfile = checkNew(receiver, cleanWhat, cleanMatters, due, "receive promises", "Promise a person instead.");
         Instant now = clock.instant();
@@ -184,8 +186,8 @@ public class PromiseService {
         String cleanMatters = whatMatters == null ? "" : whatMatters.strip();
         Person asked = requester.workspace().person(askedId);
         if (asked.equals(requester)) {
-            throw new Refusal("You can't ask yourself: mention the colleague you're asking, "
-                    + "e.g. `/promise ask @bob for the Q3 deck by friday`.");
+            throw new Refusal(Markup.builder().plain("You can't ask yourself: mention the colleague you're asking, e.g. ")
+                    .code("/promise ask @bob for the Q3 deck by friday").plain(".").build());
         }
         Profile askedProfile = checkNew(asked, cleanWhat, cleanMatters, due, "take requests", "Ask a person instead.");
         Instant now = clock.instant();
@@ -205,7 +207,8 @@ public class PromiseService {
             throw new Refusal("Keep what matters to them under " + Promise.MAX_NOTE_LENGTH + " characters.");
         }
         dueProblem(due).ifPresent(p -> {
-            throw new Refusal(p + " For example: `by friday 3pm`, `by tomorrow`, `in 3 days`.");
+            throw new Refusal(Markup.builder().plain(p + " For example: ").code("by friday 3pm").plain(", ")
+                    .code("by tomorrow").plain(", ").code("in 3 days").plain(".").build());
         });
         Profile profile = directory.lookup(other).orElseThrow(() -> new Refusal(
                 "I couldn't find that colleague in this workspace, or can't reach them. Pick them from the list your chat "
@@ -470,17 +473,18 @@ public class PromiseService {
 
     private static Refusal unknown(PromiseId id) {
         return new Refusal(Markup.builder().plain("I don't know a promise ").bold(id.value())
-                .plain(" of yours. `/promise list` shows the ones you're part of.").build());
+                .plain(" of yours. ").code("/promise list").plain(" shows the ones you're part of.").build());
     }
 
-    private Optional<String> whatProblem(String what) {
+    private Optional<Markup> whatProblem(String what) {
         if (what.isBlank()) {
-            return Optional.of("Say what you're promising, e.g. `/promise @bob the Q3 deck by friday 3pm`.");
+            return Optional.of(Markup.builder().plain("Say what you're promising, e.g. ")
+                    .code("/promise @bob the Q3 deck by friday 3pm").plain(".").build());
         }
         if (what.length() > Promise.MAX_WHAT_LENGTH) {
-            return Optional.of(String.format(java.util.Locale.ROOT,
+            return Optional.of(Markup.plain(String.format(java.util.Locale.ROOT,
                     "That's %,d characters; keep what you promise under %,d characters. Link to a document for the details.",
-                    what.length(), Promise.MAX_WHAT_LENGTH));
+                    what.length(), Promise.MAX_WHAT_LENGTH)));
         }
         return Optional.empty();
     }

@@ -71,7 +71,7 @@ public class RequestInbound implements Interactions {
                     PromiseService.Changed c = service.cancel(actor, Ids.promiseId(value), "");
                     return new Outcome.ReplaceOriginal(service.messages().cancelConfirmation(c.promise(), c.otherPartyTold()));
                 }
-                default -> throw new Refusal("That button isn't one I know any more. Try `/promise list`.");
+                default -> throw Ids.unknownButton();
             }
         });
     }
@@ -96,7 +96,8 @@ public class RequestInbound implements Interactions {
                 new Form.Intro("intro", intro),
                 new Form.TextInput(ActionIds.INPUT_NOTE, "Why not, in a few words", "", "they'll read this",
                         true, false, Promise.MAX_NOTE_LENGTH)));
-        return new Outcome.OpenForm(form, Message.of("Write `/promise decline " + p.id() + " <a short reason>` instead."));
+        return new Outcome.OpenForm(form, Message.of(Markup.builder().plain("Write ")
+                .code("/promise decline " + p.id() + " <a short reason>").plain(" instead.").build()));
     }
 
     @Override

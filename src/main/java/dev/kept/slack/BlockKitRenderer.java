@@ -12,7 +12,6 @@ import com.slack.api.model.block.composition.OptionObject;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static com.slack.api.model.block.Blocks.actions;
@@ -44,10 +43,10 @@ import static com.slack.api.model.view.Views.viewTitle;
  * people type is shown as they typed it, those four marks in plain and bold spans are replaced by
  * lookalikes Slack doesn't read as marks ({@code ∗ ˍ ∼ ˋ}), and control characters (other than
  * newline and tab) are dropped. In plain text a {@code * _ ~} between two letters or digits is left
- * alone ({@code America/New_York}): Slack never formats inside a word. Bold text replaces them all. Kept's own hints keep their formatting: a plain span may carry a
- * code hint ({@code `/promise list`}, {@code `by friday 3pm`}) or a button name Kept wrote, and
- * {@link #KEPT_OWN_FORMATTING} names exactly those. A person who types such a hint sees it as
- * code, which is harmless: it can neither ping nor link.
+ * alone ({@code America/New_York}): Slack never formats inside a word. Bold text replaces them all.
+ * Plain text never turns into formatting, not even a hint Kept wrote: Kept's own code hints are
+ * {@link Markup.Code} spans, rendered between backticks here ({@link #code}), and its links are
+ * {@link Markup.Link} spans, rendered as {@code <url|label>}.
  *
  * <p>Two more things Slack does to text that its escapes don't stop: a line that starts with
  * {@code >} (sent as {@code &gt;}, which Slack decodes first) becomes a block quote, and a bare URL
@@ -58,16 +57,6 @@ import static com.slack.api.model.view.Views.viewTitle;
 public final class BlockKitRenderer {
 
     static final int TITLE_LIMIT = 24;
-
-    /**
-     * The formatting Kept writes itself into plain spans: code hints for its commands and date
-     * examples, and the one button name it quotes in bold. Everything else that looks like a mark is
-     * shown literally.
-     */
-    static final Pattern KEPT_OWN_FORMATTING = Pattern.compile(
-            "`(?:/promise|promise )[^`\\n]{0,120}`"
-                    + "|`(?:by )?(?:in 3 days|tomorrow|friday 3pm|dec 1)`"
-                    + "|\\*Can't take this on\\*");
 
     private BlockKitRenderer() {
     }
@@ -175,24 +164,57 @@ public final class BlockKitRenderer {
         return c != '\n' && c != '\t' && (c < 0x20 || (c >= 0x7F && c <= 0x9F));
     }
 
-    /** A plain span: literal, except the formatting Kept wrote itself ({@link #KEPT_OWN_FORMATTING}). */
+    /** A plain span: shown literally (marks at a word's edge become lookalikes, see {@link #literal(String, boolean)}). */
     static String plain(String text) {
-        Matcher m = KEPT_OWN_FORMATTING.matcher(text);
-        StringBuilder out = new StringBuilder();
-        int from = 0;
-        while (m.find()) {
-            out.append(literal(text.substring(from, m.start()), false));
-            String own = m.group();
-            char mark = own.charAt(0);
-            out.append(mark).append(literal(own.substring(1, own.length() - 1), false)).append(mark);
-            from = m.end();
+        return literal(text, false);
+    }
+
+    /**
+     * The inside of a code span, to go between two backticks: {@code & < >} escaped (so {@code <!channel>}
+     * stays words), a backtick (which would end the span) shown as a lookalike {@code ˋ}, a newline or tab
+     * as a space (a code span is one line), control characters dropped. {@code * _ ~} stay as they are:
+     * Slack doesn't format inside code. The colon of a link's scheme and a dot inside a host name become
+     * lookalikes, as in plain text, so nothing inside the span can turn into a link.
+     */
+    static String code(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ':' && opensLink(text, i)) {
+                out.append('\u2236');
+            } else if (c == '.' && joinsHostName(text, i)) {
+                out.append('\u2024');
+            } else {
+                switch (c) {
+                    case '`' -> out.append('\u02CB');
+                    case '\n', '\t', '\r' -> out.append(' ');
+                    case '&' -> out.append("&amp;");
+                    case '<' -> out.append("&lt;");
+                    case '>' -> out.append("&gt;");
+                    default -> {
+                        if (!isControl(c)) {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
         }
-        return out.append(literal(text.substring(from), false)).toString();
+        return out.toString();
+    }
+
+    /**
+     * A link as Slack writes one, {@code <url|label>}. The url is one {@link Markup.Link} accepted (http or
+     * https, printable ASCII, so no {@code |}, {@code <}, {@code >} or space can end it early) with its
+     * {@code &} escaped; the label is escaped like plain text and kept on one line.
+     */
+    static String link(Markup.Link link) {
+        String label = literal(link.label().replace('\n', ' ').replace('\r', ' ').strip(), false);
+        return "<" + escape(link.url()) + "|" + label + ">";
     }
 
     public static String mrkdwn(Markup markup) {
         StringBuilder out = new StringBuilder();
-        // Adjacent plain spans are read as one, so a hint Kept split across spans stays whole.
+        // Adjacent plain spans are read as one: whether a mark is inside a word can depend on the next span.
         StringBuilder pending = new StringBuilder();
         for (Markup.Span span : markup.spans()) {
             if (span instanceof Markup.Plain p) {
@@ -214,6 +236,21 @@ public final class BlockKitRenderer {
                         out.append(' ');
                     }
                 }
+            } else if (span instanceof Markup.Code c) {
+                // Like bold, a code span only reads as code without spaces just inside its backticks.
+                String t = code(c.text());
+                String inner = t.strip();
+                if (!inner.isEmpty()) {
+                    if (Character.isWhitespace(t.charAt(0))) {
+                        out.append(' ');
+                    }
+                    out.append('`').append(inner).append('`');
+                    if (Character.isWhitespace(t.charAt(t.length() - 1))) {
+                        out.append(' ');
+                    }
+                }
+            } else if (span instanceof Markup.Link l) {
+                out.append(link(l));
             } else if (span instanceof Markup.PersonRef r) {
                 if (FormerColleague.is(r.userId())) {
                     // Someone Kept was asked to forget: plain words, never a mention.

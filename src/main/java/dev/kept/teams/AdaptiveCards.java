@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Renders the core's neutral messages and forms as Adaptive Cards 1.5 for Microsoft Teams, and wraps
@@ -29,6 +27,10 @@ import java.util.regex.Pattern;
  * HTML or {@code <at>} mentions, so what people type is shown exactly as typed and can never become a
  * link, a mention or formatting. No {@code TextBlock} and no {@code FactSet} (whose texts are
  * markdown) is ever used. Control characters other than newline are dropped ({@link CardText}).
+ * Kept's own formatting comes as spans, each rendered natively: a {@link Markup.Code} span (a command
+ * to type) is a {@code TextRun} in the monospace font, in the words typed in Teams
+ * ({@link #asTypedInTeams}); a {@link Markup.Link} is a {@code TextRun} whose {@code selectAction} is an
+ * {@code Action.OpenUrl} (which Teams shows as a hyperlink), its label literal like any run.
  *
  * <p>Buttons are {@code Action.Execute} (universal actions) whose {@code data} says what was clicked:
  * {@code {"kept":"click","action":actionId,"value":value}}; a form's submit button carries
@@ -58,16 +60,6 @@ public final class AdaptiveCards {
 
     static final String DATE_SUFFIX = ".date";
     static final String TIME_SUFFIX = ".time";
-
-    /**
-     * The formatting Kept writes itself into plain spans: code hints for its commands and date
-     * examples (shown in a monospace run, without the backticks), and the one button name it quotes in
-     * bold. Anything else that looks like a mark is shown literally.
-     */
-    static final Pattern KEPT_OWN_FORMATTING = Pattern.compile(
-            "`(?:/promise|promise )[^`\\n]{0,120}`"
-                    + "|`(?:by )?(?:in 3 days|tomorrow|friday 3pm|dec 1)`"
-                    + "|\\*Can't take this on\\*");
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -123,6 +115,11 @@ public final class AdaptiveCards {
                 out.append(b.text());
             } else if (span instanceof Markup.PersonRef r) {
                 out.append(personWords(r.userId(), nameOf, out.toString()));
+            } else if (span instanceof Markup.Code c) {
+                // Plain text has no code font: the command in quotation marks, as typed in Teams.
+                out.append('\u201C').append(asTypedInTeams(CardText.line(c.text()).strip())).append('\u201D');
+            } else if (span instanceof Markup.Link l) {
+                out.append(l.label());
             }
         }
         return CardText.line(out.toString()).strip();
@@ -498,17 +495,26 @@ public final class AdaptiveCards {
     static List<ObjectNode> runs(Markup markup, Function<String, String> nameOf) {
         List<ObjectNode> runs = new ArrayList<>();
         StringBuilder shown = new StringBuilder();
-        // Adjacent plain spans are read as one, so a hint Kept split across spans stays whole.
+        // Adjacent plain spans make one run.
         StringBuilder pending = new StringBuilder();
         for (Markup.Span span : markup.spans()) {
             if (span instanceof Markup.Plain p) {
                 pending.append(p.text());
                 continue;
             }
-            plainRuns(pending.toString(), runs, shown);
+            add(runs, shown, pending.toString(), null, null);
             pending.setLength(0);
             if (span instanceof Markup.Bold b) {
                 add(runs, shown, b.text(), "Bolder", null);
+            } else if (span instanceof Markup.Code c) {
+                add(runs, shown, asTypedInTeams(CardText.line(c.text()).strip()), null, "Monospace");
+            } else if (span instanceof Markup.Link l) {
+                ObjectNode run = add(runs, shown, CardText.line(l.label()), null, null);
+                if (run != null) {
+                    ObjectNode open = run.putObject("selectAction");
+                    open.put("type", "Action.OpenUrl");
+                    open.put("url", l.url());
+                }
             } else if (span instanceof Markup.PersonRef r) {
                 if (FormerColleague.is(r.userId())) {
                     add(runs, shown, personWords(r.userId(), nameOf, shown.toString()), null, null);
@@ -517,14 +523,14 @@ public final class AdaptiveCards {
                 }
             }
         }
-        plainRuns(pending.toString(), runs, shown);
+        add(runs, shown, pending.toString(), null, null);
         return runs;
     }
 
     /**
-     * Kept's own command hints are written as Slack's slash command; in Teams the same words are typed in the
-     * chat with Kept, without the slash command: {@code /promise list} is {@code list}, {@code /promise @bob …}
-     * is {@code promise @bob …}, {@code /promise} alone is {@code promise}.
+     * Kept's own command hints ({@link Markup.Code} spans) are written as Slack's slash command; in Teams the
+     * same words are typed in the chat with Kept, without the slash command: {@code /promise list} is
+     * {@code list}, {@code /promise @bob …} is {@code promise @bob …}, {@code /promise} alone is {@code promise}.
      */
     static String asTypedInTeams(String hint) {
         if (!hint.startsWith("/promise")) {
@@ -537,27 +543,11 @@ public final class AdaptiveCards {
         return rest;
     }
 
-    private static void plainRuns(String text, List<ObjectNode> runs, StringBuilder shown) {
-        Matcher m = KEPT_OWN_FORMATTING.matcher(text);
-        int from = 0;
-        while (m.find()) {
-            add(runs, shown, text.substring(from, m.start()), null, null);
-            String own = m.group();
-            String inner = own.substring(1, own.length() - 1);
-            if (own.charAt(0) == '`') {
-                add(runs, shown, asTypedInTeams(inner), null, "Monospace");
-            } else {
-                add(runs, shown, inner, "Bolder", null);
-            }
-            from = m.end();
-        }
-        add(runs, shown, text.substring(from), null, null);
-    }
-
-    private static void add(List<ObjectNode> runs, StringBuilder shown, String text, String weight, String font) {
+    /** Adds a run of {@code text} (nothing when it is empty) and returns it, or null. */
+    private static ObjectNode add(List<ObjectNode> runs, StringBuilder shown, String text, String weight, String font) {
         String clean = CardText.clean(text);
         if (clean.isEmpty()) {
-            return;
+            return null;
         }
         ObjectNode run = NODES.objectNode();
         run.put("type", "TextRun");
@@ -570,6 +560,7 @@ public final class AdaptiveCards {
         }
         runs.add(run);
         shown.append(clean);
+        return run;
     }
 
     /** How a person is named: their display name, or words for a former colleague or an unknown name. */

@@ -1,5 +1,6 @@
 package dev.kept.insight;
 
+import dev.kept.testing.Marked;
 import dev.kept.chat.Markup;
 import dev.kept.chat.Message;
 
@@ -16,11 +17,11 @@ final class Texts {
         List<String> lines = new ArrayList<>();
         for (Message.Block block : message.blocks()) {
             if (block instanceof Message.Text t) {
-                lines.add(t.text().toPlainString());
+                lines.add(Marked.of(t.text()));
             } else if (block instanceof Message.Note n) {
-                lines.add(n.text().toPlainString());
+                lines.add(Marked.of(n.text()));
             } else if (block instanceof Message.Fields f) {
-                f.fields().forEach(field -> lines.add(field.label() + ": " + field.value().toPlainString()));
+                f.fields().forEach(field -> lines.add(field.label() + ": " + Marked.of(field.value())));
             } else if (block instanceof Message.Actions a) {
                 a.buttons().forEach(b -> lines.add("[" + b.label() + "]"));
             }

@@ -1,5 +1,6 @@
 package dev.kept.promise;
 
+import dev.kept.testing.Marked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kept.chat.Directory;
@@ -91,12 +92,12 @@ class PromiseInboundTest {
         List<String> parts = new ArrayList<>();
         for (Message.Block block : message.blocks()) {
             if (block instanceof Message.Text t) {
-                parts.add(t.text().toPlainString());
+                parts.add(Marked.of(t.text()));
             } else if (block instanceof Message.Note n) {
-                parts.add(n.text().toPlainString());
+                parts.add(Marked.of(n.text()));
             } else if (block instanceof Message.Fields f) {
                 for (Message.Field field : f.fields()) {
-                    parts.add(field.label() + ": " + field.value().toPlainString());
+                    parts.add(field.label() + ": " + Marked.of(field.value()));
                 }
             } else if (block instanceof Message.Actions a) {
                 for (Message.Button b : a.buttons()) {
@@ -118,7 +119,7 @@ class PromiseInboundTest {
     }
 
     private static String intro(Form form) {
-        return input(form, "intro", Form.Intro.class).text().toPlainString();
+        return Marked.of(input(form, "intro", Form.Intro.class).text());
     }
 
     private Promise makeAlicePromisesBob() {

@@ -1,5 +1,6 @@
 package dev.kept.promise;
 
+import dev.kept.testing.Marked;
 import java.util.List;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import dev.kept.chat.Refusal;
@@ -49,7 +50,7 @@ class PromiseTest {
     private static String reason(Runnable action) {
         Refusal refusal = catchThrowableOfType(action::run, Refusal.class);
         assertThat(refusal).as("expected a refusal").isNotNull();
-        return refusal.reason().toPlainString();
+        return Marked.of(refusal.reason());
     }
 
     /** One transition, attempted by a given person, on a given promise. */

@@ -1,6 +1,7 @@
 package dev.kept.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
@@ -185,19 +186,78 @@ class BlockKitRendererTest {
         }
 
         @Test
-        void keptsOwnHintsKeepTheirFormattingEvenWhenSplitAcrossSpans() {
-            assertThat(BlockKitRenderer.mrkdwn(Markup.plain("Try `/promise list` or `by friday 3pm`.")))
-                    .isEqualTo("Try `/promise list` or `by friday 3pm`.");
-            Markup split = Markup.builder().plain("use *Can't take this on* or `/promise decline ")
-                    .plain("K7Q2 <a short reason>`.").build();
-            assertThat(BlockKitRenderer.mrkdwn(split))
+        void keptsOwnHintsAreCodeSpansBetweenBackticks() {
+            Markup m = Markup.builder().plain("Try ").code("/promise list").plain(" or ").code("by friday 3pm").plain(".")
+                    .build();
+            assertThat(BlockKitRenderer.mrkdwn(m)).isEqualTo("Try `/promise list` or `by friday 3pm`.");
+            Markup decline = Markup.builder().plain("use ").bold("Can't take this on").plain(" or ")
+                    .code("/promise decline K7Q2 <a short reason>").plain(".").build();
+            assertThat(BlockKitRenderer.mrkdwn(decline))
                     .isEqualTo("use *Can't take this on* or `/promise decline K7Q2 &lt;a short reason&gt;`.");
+        }
+
+        @Test
+        void aHintWrittenIntoPlainTextIsShownLiterallyNotAsFormatting() {
+            // Only spans format: the words of a hint in plain text (as a person might type them) stay words.
+            assertThat(BlockKitRenderer.mrkdwn(Markup.plain("Try `/promise list` or *Can't take this on*.")))
+                    .isEqualTo("Try \u02CB/promise list\u02CB or \u2217Can't take this on\u2217.");
         }
 
         @Test
         void aCodeSpanPeopleTypeIsNotKeptsHint() {
             assertThat(BlockKitRenderer.mrkdwn(Markup.plain("`rm -rf` and `<!channel>`")))
                     .isEqualTo("\u02CBrm -rf\u02CB and \u02CB&lt;!channel&gt;\u02CB");
+        }
+
+        @Test
+        void nothingInsideACodeSpanCanEndItMentionOrLink() {
+            Markup m = Markup.builder().plain("Type ")
+                    .code("*x* _y_ ~z~ <!channel> <@U333> a`b``c </code><script>alert(1)</script> &amp;\nline2\u0007 "
+                            + "https://evil.example www.evil.example")
+                    .plain(".").build();
+            String shown = BlockKitRenderer.mrkdwn(m);
+            assertThat(shown).isEqualTo("Type `*x* _y_ ~z~ &lt;!channel&gt; &lt;@U333&gt; a\u02CBb\u02CB\u02CBc "
+                    + "&lt;/code&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; line2 "
+                    + "https\u2236//evil\u2024example www\u2024evil\u2024example`.");
+            // exactly one code span: the two backticks Kept wrote
+            assertThat(shown.chars().filter(c -> c == '`')).hasSize(2);
+            assertThat(shown).doesNotContain("<").doesNotContain(">").doesNotContain("\n");
+        }
+
+        @Test
+        void aCodeSpanIsTrimmedWithItsSpacesKeptOutsideAndBlankCodeIsLeftOut() {
+            Markup m = Markup.builder().plain("a").code("  list  ").plain("b").code(" \n ").code("").plain("c").build();
+            assertThat(BlockKitRenderer.mrkdwn(m)).isEqualTo("a `list` bc");
+        }
+
+        @Test
+        void aLinkIsSlacksOwnWithItsAmpersandsAndLabelEscaped() {
+            Markup m = Markup.builder().plain("Read ").link("https://kept.example/help?a=1&b=2", "the guide").plain(".")
+                    .build();
+            assertThat(BlockKitRenderer.mrkdwn(m)).isEqualTo("Read <https://kept.example/help?a=1&amp;b=2|the guide>.");
+        }
+
+        @Test
+        void aLinksLabelCanNeitherMentionNorFormatNorEndTheLink() {
+            Markup m = Markup.builder()
+                    .link("https://kept.example/", "<!channel> <@U333> *b* `c` |x> <https://evil.example|y>\nline2").build();
+            assertThat(BlockKitRenderer.mrkdwn(m)).isEqualTo("<https://kept.example/|&lt;!channel&gt; &lt;@U333&gt; "
+                    + "\u2217b\u2217 \u02CBc\u02CB |x&gt; &lt;https\u2236//evil\u2024example|y&gt; line2>");
+        }
+
+        @Test
+        void aJavascriptLinkCannotBeMade() {
+            assertThatThrownBy(() -> Markup.builder().link("javascript:alert(1)", "click"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Markup.builder().link("https://kept.example/|<!channel>", "click"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void aTooLongTextIsNeverCutInsideALink() {
+            Markup m = Markup.builder().plain("x".repeat(2990)).link("https://kept.example/help", "the guide").build();
+            String fitted = BlockKitRenderer.fit(BlockKitRenderer.mrkdwn(m), BlockKitRenderer.SECTION_TEXT_LIMIT);
+            assertThat(fitted).isEqualTo("x".repeat(2990) + "…");
         }
 
         @Test

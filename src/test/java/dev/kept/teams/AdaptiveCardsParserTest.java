@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Adaptive Card 1.5 JSON schema, the version the cards declare ({@code src/test/node/schema/adaptive-card-1.5.json},
  * validated with ajv by {@code src/test/node/judge-schema.js}); the one allowance is Teams' {@code msteams} property
  * on the top-level card, itself checked against what Teams documents. Worst cases included: a 1,000-character
- * promise with emoji and right-to-left text, and the new-promise form.
+ * promise with emoji and right-to-left text, the new-promise form, and a card with a code hint and a link.
  */
 class AdaptiveCardsParserTest {
 
@@ -57,6 +57,11 @@ class AdaptiveCardsParserTest {
                 cards.put(p.getKey() + "." + m.getKey(), AdaptiveCards.card(m.getValue(), AdaptiveCardsTest.NAME_OF));
             }
         }
+        // Kept's own spans: a code hint and a link, in a text and in a note.
+        dev.kept.chat.Markup spans = dev.kept.chat.Markup.builder().plain("Try ").code("/promise list")
+                .plain(" or read ").link("https://kept.example/help?a=1&b=2", "the guide").plain(".").build();
+        cards.put("spans.code-and-link", AdaptiveCards.card(Message.builder(spans).text(spans).note(spans).build(),
+                AdaptiveCardsTest.NAME_OF));
         AdaptiveCardsTest.Forms forms = new AdaptiveCardsTest().new Forms();
         cards.put("form.new-promise", AdaptiveCards.form(forms.newPromise(AdaptiveCardsTest.BOB,
                 Instant.parse("2026-03-29T12:30:00Z")), AdaptiveCardsTest.PARIS, Map.of(), Map.of(), AdaptiveCardsTest.NAME_OF));

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * A small structural check of the Adaptive Cards Kept renders, after the 1.5 schema: every element and
  * action has a known type and only properties that type has (with known values for the enumerations),
  * input ids are unique, the card says version 1.5. It also refuses what Kept must never send: a
- * {@code TextBlock} or a {@code FactSet} (both read markdown), mention entities, control characters.
+ * {@code TextBlock} or a {@code FactSet} (both read markdown), mention entities, control characters, and any
+ * link but a text run's {@code Action.OpenUrl} to an http or https address.
  */
 final class CardChecker {
 
@@ -34,7 +35,9 @@ final class CardChecker {
     private static final Set<String> CARD = Set.of("type", "$schema", "version", "fallbackText", "body", "msteams");
     private static final Set<String> COLUMN = Set.of("type", "items", "width");
     private static final Set<String> TEXT_RUN = Set.of("type", "text", "weight", "size", "color", "isSubtle",
-            "fontType", "italic");
+            "fontType", "italic", "selectAction");
+    /** A text run's link: it opens a web page, nothing else (Markup.Link accepts only http and https). */
+    private static final Set<String> OPEN_URL = Set.of("type", "url");
     private static final Set<String> EXECUTE = Set.of("type", "title", "verb", "data", "style");
     private static final Set<String> WEIGHTS = Set.of("Default", "Lighter", "Bolder");
     private static final Set<String> SIZES = Set.of("Default", "Small", "Medium", "Large", "ExtraLarge");
@@ -169,6 +172,13 @@ final class CardChecker {
         enumValue(run, "fontType", Set.of("Default", "Monospace"), path);
         if (run.has("isSubtle")) {
             require(run.get("isSubtle").isBoolean(), path + ".isSubtle", "a boolean");
+        }
+        if (run.has("selectAction")) {
+            JsonNode open = run.get("selectAction");
+            require("Action.OpenUrl".equals(open.path("type").asString()), path + ".selectAction", "an Action.OpenUrl");
+            keys(open, OPEN_URL, path + ".selectAction");
+            require(open.path("url").asString("").matches("https?://[\\x21-\\x7E]+"), path + ".selectAction.url",
+                    "an http or https url");
         }
     }
 

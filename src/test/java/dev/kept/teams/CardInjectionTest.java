@@ -96,13 +96,56 @@ class CardInjectionTest {
         assertThat(activity.get("summary").asString()).startsWith(SHOWN_PART);
     }
 
+    /** Backticks typed by people are characters like any other: no code, no monospace (Kept's code is a span). */
     @Test
-    void keptsOwnCodeHintInPeoplesTextIsHarmlessMonospace() {
+    void backticksInPeoplesTextAreShownAsTyped() {
         ObjectNode card = AdaptiveCards.card(Message.of("`promise [x](https://evil.example)`"), id -> "x");
         CardChecker.check(card);
-        JsonNode run = card.get("body").get(0).get("inlines").get(0);
-        assertThat(run.get("text").asString()).isEqualTo("promise [x](https://evil.example)");
-        assertThat(run.get("fontType").asString()).isEqualTo("Monospace");
+        JsonNode inlines = card.get("body").get(0).get("inlines");
+        assertThat(inlines).hasSize(1);
+        assertThat(inlines.get(0).get("text").asString()).isEqualTo("`promise [x](https://evil.example)`");
+        assertThat(inlines.get(0).has("fontType")).isFalse();
+    }
+
+    /** A code span is one literal monospace run, on one line, whatever it holds. */
+    @Test
+    void aCodeSpanIsOneLiteralMonospaceRun() {
+        String hostile = "*x* <!channel> `y` </code><script>alert(1)</script> [x](https://evil.example) <at>Bob</at>"
+                + "\nline2\u0007";
+        Message message = Message.of(Markup.builder().plain("Try ").code(hostile).plain(".").build());
+        ObjectNode card = AdaptiveCards.card(message, HOSTILE_NAMES);
+        assertOnlyLiteral(card);
+        JsonNode inlines = card.get("body").get(0).get("inlines");
+        assertThat(inlines).hasSize(3);
+        assertThat(inlines.get(1).get("text").asString()).isEqualTo("*x* <!channel> `y` </code><script>alert(1)</script> "
+                + "[x](https://evil.example) <at>Bob</at> line2");
+        assertThat(inlines.get(1).get("fontType").asString()).isEqualTo("Monospace");
+        assertThat(inlines.get(1).has("selectAction")).isFalse();
+        assertThat(AdaptiveCards.summary(message, HOSTILE_NAMES)).isEqualTo("Try \u201C*x* <!channel> `y` </code>"
+                + "<script>alert(1)</script> [x](https://evil.example) <at>Bob</at> line2\u201D.");
+    }
+
+    /** A link is a run that opens its (http or https) url; its label is literal text, never markdown or a mention. */
+    @Test
+    void aLinkIsARunThatOpensItsUrlWithALiteralLabel() {
+        String label = "[evil](javascript:alert(1)) <at>Bob</at> **b** <script>x</script>\nline2";
+        Message message = Message.of(Markup.builder().plain("See ")
+                .link("https://kept.example/help?a=1&b=%3Cx%3E", label).plain(".").build());
+        ObjectNode card = AdaptiveCards.card(message, HOSTILE_NAMES);
+        assertOnlyLiteral(card);
+        JsonNode run = card.get("body").get(0).get("inlines").get(1);
+        assertThat(run.get("text").asString())
+                .isEqualTo("[evil](javascript:alert(1)) <at>Bob</at> **b** <script>x</script> line2");
+        assertThat(run.get("selectAction").get("type").asString()).isEqualTo("Action.OpenUrl");
+        assertThat(run.get("selectAction").get("url").asString()).isEqualTo("https://kept.example/help?a=1&b=%3Cx%3E");
+        assertThat(AdaptiveCards.summary(message, HOSTILE_NAMES))
+                .isEqualTo("See [evil](javascript:alert(1)) <at>Bob</at> **b** <script>x</script> line2.");
+    }
+
+    @Test
+    void aJavascriptLinkCannotBeMade() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Markup.builder().link("javascript:alert(1)", "click"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
