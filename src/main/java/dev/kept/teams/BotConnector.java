@@ -36,7 +36,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * the waiting left), otherwise the wait grows exponentially from {@link #FIRST_BACKOFF} with random jitter. A 401
  * drops the app token and tries once more with a fresh one; any other 4xx fails at once. Failures are thrown as
  * {@link DeliveryFailedException}. {@link #sendOnce} makes one attempt and reports the outcome, for callers that
- * retry on their own schedule.
+ * retry on their own schedule. Those are the codes Microsoft asks bots to try again (429, 412, 502, 504), and the
+ * rest of 5xx: each is an answer, so the Connector said what it did.
+ *
+ * <p>One exception: an activity posted ({@link #send}, {@link #reply}, {@link #sendOnce}) whose answer never came
+ * (a timeout or a reset after it went out) is not posted again, and counts as sent. The Connector takes no
+ * idempotency key and a bot can read nothing back from a chat, so a second post could only show it twice.
  */
 public final class BotConnector {
 
@@ -45,7 +50,7 @@ public final class BotConnector {
     static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     /** When a 429 says nothing about how long to wait. */
     static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
-    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration HTTP_TIMEOUT = Duration.ofSeconds(20);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(BotConnector.class);
 
@@ -81,9 +86,16 @@ public final class BotConnector {
     public record Failed(boolean permanent, String error) implements Attempt {
     }
 
-    /** One HTTP exchange's outcome. */
+    /**
+     * One HTTP exchange's outcome. {@code unanswered}: the request went out but no answer came (a timeout, a
+     * connection reset), so the Bot Connector may have acted on it.
+     */
     private record Result(int status, JsonNode body, Duration retryAfter, String error, boolean retryable,
-                          boolean permanent) {
+                          boolean permanent, boolean unanswered) {
+        Result(int status, JsonNode body, Duration retryAfter, String error, boolean retryable, boolean permanent) {
+            this(status, body, retryAfter, error, retryable, permanent, false);
+        }
+
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -94,6 +106,7 @@ public final class BotConnector {
     private final HttpClient http;
     private final Sleeper sleeper;
     private final boolean allowLoopbackHttp;
+    private final Duration httpTimeout;
 
     /**
      * @param tokens            Kept's app tokens
@@ -104,6 +117,12 @@ public final class BotConnector {
      *                          production
      */
     public BotConnector(AppTokens tokens, String appId, HttpClient http, Sleeper sleeper, boolean allowLoopbackHttp) {
+        this(tokens, appId, http, sleeper, allowLoopbackHttp, HTTP_TIMEOUT);
+    }
+
+    /** The same, with how long one exchange may take (tests shorten it). */
+    BotConnector(AppTokens tokens, String appId, HttpClient http, Sleeper sleeper, boolean allowLoopbackHttp,
+                 Duration httpTimeout) {
         if (appId == null || appId.isBlank()) {
             throw new IllegalArgumentException("the Teams app id is required");
         }
@@ -112,6 +131,7 @@ public final class BotConnector {
         this.http = http;
         this.sleeper = sleeper;
         this.allowLoopbackHttp = allowLoopbackHttp;
+        this.httpTimeout = httpTimeout;
     }
 
     public BotConnector(TeamsSettings settings, AppTokens tokens, HttpClient http, Sleeper sleeper) {
@@ -135,7 +155,7 @@ public final class BotConnector {
         body.put("tenantId", tenantId);
         body.putObject("channelData").putObject("tenant").put("id", tenantId);
         URI uri = uri(serviceUrl, "v3", "conversations");
-        JsonNode answer = withRetries("create conversation", () -> exchange("POST", uri, body));
+        JsonNode answer = withRetries("create conversation", REPEATABLE, () -> exchange("POST", uri, body));
         String id = text(answer, "id");
         if (id.isEmpty()) {
             throw new DeliveryFailedException("Bot Connector created a conversation without an id", null);
@@ -155,6 +175,10 @@ public final class BotConnector {
         if (r.ok()) {
             return new Sent(text(r.body(), "id"));
         }
+        if (r.unanswered()) {
+            log.warn(NOT_AGAIN, "send", r.error());
+            return new Sent("");
+        }
         if (r.status() == 429) {
             return new RateLimited(r.retryAfter() != null ? r.retryAfter() : DEFAULT_RATE_LIMIT_WAIT);
         }
@@ -169,7 +193,7 @@ public final class BotConnector {
      */
     public String send(String serviceUrl, String conversationId, ObjectNode activity) {
         URI uri = uri(serviceUrl, "v3", "conversations", conversationId, "activities");
-        return text(withRetries("send", () -> exchange("POST", uri, activity)), "id");
+        return text(withRetries("send", ONCE, () -> exchange("POST", uri, activity)), "id");
     }
 
     /**
@@ -180,7 +204,7 @@ public final class BotConnector {
      */
     public String reply(String serviceUrl, String conversationId, String replyToId, ObjectNode activity) {
         URI uri = uri(serviceUrl, "v3", "conversations", conversationId, "activities", replyToId);
-        return text(withRetries("reply", () -> exchange("POST", uri, activity)), "id");
+        return text(withRetries("reply", ONCE, () -> exchange("POST", uri, activity)), "id");
     }
 
     /**
@@ -191,13 +215,13 @@ public final class BotConnector {
      */
     public void update(String serviceUrl, String conversationId, String activityId, ObjectNode activity) {
         URI uri = uri(serviceUrl, "v3", "conversations", conversationId, "activities", activityId);
-        withRetries("update", () -> exchange("PUT", uri, activity));
+        withRetries("update", REPEATABLE, () -> exchange("PUT", uri, activity));
     }
 
     /** The members of a conversation. GET {@code {serviceUrl}/v3/conversations/{id}/members}. */
     public List<Member> members(String serviceUrl, String conversationId) {
         URI uri = uri(serviceUrl, "v3", "conversations", conversationId, "members");
-        JsonNode answer = withRetries("members", () -> exchange("GET", uri, null));
+        JsonNode answer = withRetries("members", REPEATABLE, () -> exchange("GET", uri, null));
         List<Member> out = new ArrayList<>();
         if (answer != null && answer.isArray()) {
             for (JsonNode m : answer) {
@@ -215,7 +239,7 @@ public final class BotConnector {
         URI uri = uri(serviceUrl, "v3", "conversations", conversationId, "members", memberId);
         Result[] last = new Result[1];
         try {
-            JsonNode answer = withRetries("member", () -> {
+            JsonNode answer = withRetries("member", REPEATABLE, () -> {
                 Result r = exchange("GET", uri, null);
                 last[0] = r;
                 return r;
@@ -239,7 +263,18 @@ public final class BotConnector {
         Result run();
     }
 
-    private JsonNode withRetries(String what, Exchange exchange) {
+    /**
+     * Whether an exchange may be made again after it went out unanswered. Posting an activity may not: the Bot
+     * Connector has no idempotency key, and Teams lets a bot read nothing back from a chat, so a second POST after
+     * a timeout can show the message twice. Updating (PUT), reading (GET) and creating the personal chat (the
+     * Connector answers the same id again) may.
+     */
+    private static final boolean ONCE = false;
+    private static final boolean REPEATABLE = true;
+    private static final String NOT_AGAIN = "Teams {}: no answer came ({}); not sent again, since a second post could "
+            + "show it twice (it most likely arrived)";
+
+    private JsonNode withRetries(String what, boolean repeatable, Exchange exchange) {
         Duration waited = Duration.ZERO;
         boolean tokenRenewed = false;
         Result r = null;
@@ -247,6 +282,10 @@ public final class BotConnector {
             r = exchange.run();
             if (r.ok()) {
                 return r.body();
+            }
+            if (r.unanswered() && !repeatable) {
+                log.warn(NOT_AGAIN, what, r.error());
+                return null;
             }
             if (r.status() == 401 && !tokenRenewed) {
                 tokenRenewed = true; // the token was refused: the next attempt fetches a fresh one at once
@@ -292,7 +331,7 @@ public final class BotConnector {
             // never "permanent": a token problem is Kept's configuration or Microsoft's, not this message's
             return new Result(0, null, null, "no app token: " + e.getMessage(), e.transientFailure(), false);
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT)
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(httpTimeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
         if (body == null) {
@@ -306,7 +345,11 @@ public final class BotConnector {
         try {
             response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return new Result(0, null, null, "network: " + e.getClass().getSimpleName(), true, false);
+            // Refused or never connected: nothing went out. Anything else (a timeout, a reset) may have been acted on.
+            boolean wentOut = !(e instanceof java.net.ConnectException
+                    || e instanceof java.net.http.HttpConnectTimeoutException
+                    || e instanceof java.net.UnknownHostException);
+            return new Result(0, null, null, "network: " + e.getClass().getSimpleName(), true, false, wentOut);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(0, null, null, "interrupted", false, false);

@@ -104,6 +104,11 @@ class TeamsController {
         if (refusal.isPresent()) {
             return refusal.get();
         }
+        Optional<String> problem = TeamsShape.problem(activity);
+        if (problem.isPresent()) {
+            log.warn("Refused an activity to /api/messages that Teams would not send: {}", problem.get());
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(problem.get());
+        }
         if (!settings.tenantId().equals(TeamsPeople.tenantOf(activity))) {
             log.warn("Refused a Teams activity from another tenant than {}", settings.tenantId());
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();

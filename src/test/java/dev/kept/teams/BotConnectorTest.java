@@ -358,4 +358,49 @@ class BotConnectorTest {
         }
         assertThat(fake.calls()).isEmpty();
     }
+    /**
+     * A connector that takes every request and answers only after the client gave up: what a Bot Connector latency
+     * spike looks like from Kept. A post is made once and counts as sent; an update and a read are tried again.
+     */
+    @Test
+    void aPostWhoseAnswerNeverCameIsNotPostedAgainButAnUpdateIs() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger puts = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer slow = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        slow.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        slow.createContext("/", ex -> {
+            ex.getRequestBody().readAllBytes();
+            ("POST".equals(ex.getRequestMethod()) ? posts : puts).incrementAndGet();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);   // taken, but answered too late
+                ex.sendResponseHeaders(200, -1);
+            } catch (InterruptedException | java.io.IOException ignored) {
+                // the client is gone
+            } finally {
+                ex.close();
+            }
+        });
+        slow.start();
+        try {
+            String serviceUrl = "http://127.0.0.1:" + slow.getAddress().getPort() + "/";
+            tokens.token();
+            BotConnector impatient = new BotConnector(tokens, fake.appId(), BotTokenValidator.defaultHttpClient(),
+                    sleeps::add, true, Duration.ofMillis(300));
+
+            assertThat(impatient.send(serviceUrl, "a:dm-x", card("once"))).isEmpty();
+            assertThat(impatient.sendOnce(serviceUrl, "a:dm-x", card("once more")))
+                    .isEqualTo(new BotConnector.Sent(""));
+            assertThat(posts).as("each post made once").hasValue(2);
+            assertThat(sleeps).isEmpty();
+
+            assertThatThrownBy(() -> impatient.update(serviceUrl, "a:dm-x", "1", card("v2")))
+                    .isInstanceOf(DeliveryFailedException.class).hasMessageContaining("network");
+            assertThat(puts).as("an update may be made again").hasValue(BotConnector.MAX_ATTEMPTS);
+        } finally {
+            release.countDown();
+            slow.stop(0);
+        }
+    }
 }
