@@ -14,7 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 @AnalyzeClasses(packages = "dev.kept", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] CORE = {"dev.kept.promise..", "dev.kept.nudge..", "dev.kept.feedback..",
+    static final String[] CORE = {"dev.kept.inbox..", "dev.kept.promise..", "dev.kept.nudge..", "dev.kept.feedback..",
             "dev.kept.insight..", "dev.kept.privacy..", "dev.kept.chat.."};
 
     @ArchTest

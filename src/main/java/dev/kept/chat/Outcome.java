@@ -23,6 +23,33 @@ public sealed interface Outcome permits Outcome.Reply, Outcome.ReplaceOriginal, 
         return new Reply(message);
     }
 
+    /**
+     * How one adapter shows outcomes: a method per kind, so each adapter renders every kind in one place, and a
+     * new kind can't be forgotten by any of them.
+     */
+    interface Renderer {
+        /** A private answer to the person who acted. */
+        void reply(Message message);
+
+        /** The message that held the clicked button, replaced. */
+        void replace(Message message);
+
+        /** A form; {@code fallback} where the platform can't open one here. */
+        void openForm(Form form, Message fallback);
+    }
+
+    /** Shows this outcome with {@code renderer}. */
+    default void renderWith(Renderer renderer) {
+        if (this instanceof Reply r) {
+            renderer.reply(r.message());
+        } else if (this instanceof ReplaceOriginal r) {
+            renderer.replace(r.message());
+        } else {
+            OpenForm f = (OpenForm) this;
+            renderer.openForm(f.form(), f.fallback());
+        }
+    }
+
     static Outcome reply(String text) {
         return new Reply(Message.of(text));
     }

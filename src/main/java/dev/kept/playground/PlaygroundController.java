@@ -5,16 +5,13 @@ import dev.kept.chat.Form;
 import dev.kept.chat.FormSubmission;
 import dev.kept.chat.HostedChatStore;
 import dev.kept.chat.HostedChatStore.Colleague;
-import dev.kept.chat.InteractionRoutes;
-import dev.kept.chat.Interactions;
 import dev.kept.chat.Message;
 import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
 import dev.kept.insight.InsightService;
 import dev.kept.nudge.NudgeDispatcher;
-import dev.kept.promise.DirectMessages;
+import dev.kept.inbox.Inbox;
 import dev.kept.promise.Invocation;
-import dev.kept.promise.PromiseInbound;
 import dev.kept.promise.PromiseService;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -58,34 +55,26 @@ class PlaygroundController {
     private final Conversations conversations;
     private final PlaygroundEvents events;
     private final HostedChatStore store;
-    private final PromiseInbound inbound;
+    private final Inbox inbox;
     private final PromiseService promises;
-    private final DirectMessages directMessages;
     private final InsightService insight;
     private final NudgeDispatcher dispatcher;
     private final Clock clock;
     private final Environment env;
-    private final InteractionRoutes buttons;
-    private final InteractionRoutes forms;
 
     PlaygroundController(Colleagues colleagues, Conversations conversations, PlaygroundEvents events,
-                         HostedChatStore store, PromiseInbound inbound, PromiseService promises,
-                         DirectMessages directMessages,
-                         InsightService insight, NudgeDispatcher dispatcher, List<Interactions> features,
-                         Clock clock, Environment env) {
+                         HostedChatStore store, Inbox inbox, PromiseService promises,
+                         InsightService insight, NudgeDispatcher dispatcher, Clock clock, Environment env) {
         this.colleagues = colleagues;
         this.conversations = conversations;
         this.events = events;
         this.store = store;
-        this.inbound = inbound;
+        this.inbox = inbox;
         this.promises = promises;
-        this.directMessages = directMessages;
         this.insight = insight;
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.env = env;
-        this.buttons = new InteractionRoutes(features, Interactions::actionIds);
-        this.forms = new InteractionRoutes(features, Interactions::formIds);
     }
 
     // ---- pages ----------------------------------------------------------------------------------
@@ -134,9 +123,10 @@ class PlaygroundController {
         Outcome outcome;
         String lower = typed.toLowerCase(Locale.ROOT);
         if (lower.equals("/promise") || lower.startsWith("/promise ")) {
-            outcome = inbound.command(new Invocation(person, platformText, true), typed.substring("/promise".length()).strip());
+            outcome = inbox.answer(new Inbox.Command(new Invocation(person, platformText, true),
+                    typed.substring("/promise".length()).strip()));
         } else {
-            outcome = directMessages.receive(new Invocation(person, platformText, false), typed);
+            outcome = inbox.answer(new Inbox.Wrote(new Invocation(person, platformText, false), typed));
         }
         apply(viewer, null, outcome);
         return back(viewer, null);
@@ -147,18 +137,17 @@ class PlaygroundController {
                                  @RequestParam("action") String action,
                                  @RequestParam(name = "value", defaultValue = "") String value) {
         Colleague viewer = viewer(as);
-        Interactions owner = buttons.owner(action).orElse(null);
         Optional<Message> shown = "home".equals(entry)
                 ? conversations.of("home:" + viewer.userId()).stream().findFirst().map(s -> s.item().message())
                 : conversations.find(Conversations.dm(viewer.userId()), entry).map(s -> s.item().message());
         boolean onIt = shown.isPresent() && shown.get().blocks().stream()
                 .filter(b -> b instanceof Message.Actions).flatMap(b -> ((Message.Actions) b).buttons().stream())
                 .anyMatch(b -> b.actionId().equals(action) && value.equals(b.value() == null ? "" : b.value()));
-        if (owner == null || !onIt) {
+        if (!inbox.ownsButton(action) || !onIt) {
             return html(HttpStatus.BAD_REQUEST, view(as, "That button isn't on any of your messages (any more).", null));
         }
         Person person = colleagues.person(viewer.userId());
-        Outcome outcome = owner.action(person, action, value);
+        Outcome outcome = inbox.answer(new Inbox.Clicked(person, action, value));
         if ("home".equals(entry)) {
             apply(viewer, null, outcome);
             insight.showHome(person);
@@ -179,19 +168,18 @@ class PlaygroundController {
             return html(HttpStatus.BAD_REQUEST, view(viewer.userId(), "That form was sent already, or isn't yours.", null));
         }
         Form form = shown.get().item().form();
-        Interactions owner = forms.owner(form.formId()).orElse(null);
-        if (owner == null) {
+        if (!inbox.ownsForm(form.formId())) {
             return html(HttpStatus.BAD_REQUEST, view(viewer.userId(), "Kept doesn't know that form.", null));
         }
         Map<String, String> typed = new HashMap<>();
         FormSubmission submission = translate(form, params, zone(viewer), typed);
         Person person = colleagues.person(viewer.userId());
-        Map<String, String> errors = owner.check(person, submission);
+        Map<String, String> errors = inbox.check(person, submission);
         if (!errors.isEmpty()) {
             return html(HttpStatus.UNPROCESSABLE_CONTENT,
                     view(viewer.userId(), null, new PageRenderer.Problems(entry, errors, typed)));
         }
-        Outcome outcome = owner.submit(person, submission);
+        Outcome outcome = inbox.answer(new Inbox.Submitted(person, submission));
         conversations.replace(viewer.userId(), entry, shown.get().item().closed("sent."));
         apply(viewer, null, outcome);
         return back(viewer, null);
@@ -313,20 +301,29 @@ class PlaygroundController {
     /** Carries out the core's answer for the person who acted. */
     private void apply(Colleague viewer, String clickedEntry, Outcome outcome) {
         long now = clock.millis();
-        if (outcome instanceof Outcome.Reply r) {
-            conversations.add(viewer.userId(), Item.message(now, true, r.message(), null));
-        } else if (outcome instanceof Outcome.ReplaceOriginal r) {
-            Optional<Conversations.Shown> original = clickedEntry == null ? Optional.empty()
-                    : conversations.find(Conversations.dm(viewer.userId()), clickedEntry);
-            if (original.isPresent()) {
-                conversations.replace(viewer.userId(), clickedEntry,
-                        Item.message(original.get().item().atMillis(), original.get().item().privately(), r.message(), null));
-            } else {
-                conversations.add(viewer.userId(), Item.message(now, true, r.message(), null));
+        outcome.renderWith(new Outcome.Renderer() {
+            @Override
+            public void reply(Message message) {
+                conversations.add(viewer.userId(), Item.message(now, true, message, null));
             }
-        } else if (outcome instanceof Outcome.OpenForm f) {
-            conversations.add(viewer.userId(), Item.form(now, f.form()));
-        }
+
+            @Override
+            public void replace(Message message) {
+                Optional<Conversations.Shown> original = clickedEntry == null ? Optional.empty()
+                        : conversations.find(Conversations.dm(viewer.userId()), clickedEntry);
+                if (original.isPresent()) {
+                    conversations.replace(viewer.userId(), clickedEntry, Item.message(original.get().item().atMillis(),
+                            original.get().item().privately(), message, null));
+                } else {
+                    reply(message);
+                }
+            }
+
+            @Override
+            public void openForm(Form form, Message fallback) {
+                conversations.add(viewer.userId(), Item.form(now, form));
+            }
+        });
     }
 
     /** The viewer's zone as Kept uses it: their own setting (`/promise settings`), else their profile's. */

@@ -54,38 +54,59 @@ public class SlackResponder {
 
     /** Answers an interaction that came with a response_url (and maybe a trigger id for modals). */
     public void respond(Person person, Outcome outcome, String responseUrl, String triggerId) {
-        if (outcome instanceof Outcome.Reply r) {
-            viaResponseUrl(person, responseUrl, r.message(), false);
-        } else if (outcome instanceof Outcome.ReplaceOriginal r) {
-            viaResponseUrl(person, responseUrl, r.message(), true);
-        } else if (outcome instanceof Outcome.OpenForm f) {
-            try {
-                calls.call("views.open", () -> methods.viewsOpen(v -> v.triggerId(triggerId)
-                        .view(BlockKitRenderer.modal(f.form()))));
-            } catch (SlackCalls.SlackCallFailed e) {
-                log.warn("Could not open a form for {}: {}", person, e.getMessage());
-                viaResponseUrl(person, responseUrl, f.fallback(), false);
+        outcome.renderWith(new Outcome.Renderer() {
+            @Override
+            public void reply(Message message) {
+                viaResponseUrl(person, responseUrl, message, false);
             }
-        }
+
+            @Override
+            public void replace(Message message) {
+                viaResponseUrl(person, responseUrl, message, true);
+            }
+
+            @Override
+            public void openForm(dev.kept.chat.Form form, Message fallback) {
+                try {
+                    calls.call("views.open", () -> methods.viewsOpen(v -> v.triggerId(triggerId)
+                            .view(BlockKitRenderer.modal(form))));
+                } catch (SlackCalls.SlackCallFailed e) {
+                    log.warn("Could not open a form for {}: {}", person, e.getMessage());
+                    viaResponseUrl(person, responseUrl, fallback, false);
+                }
+            }
+        });
     }
 
-    /** Answers in a conversation (a DM the person wrote in); forms can't be opened there. */
+    /** Answers in a conversation (a DM the person wrote in); forms can't be opened there, so their fallback is said. */
     public void respondIn(String channel, Outcome outcome) {
-        Message message = null;
-        if (outcome instanceof Outcome.Reply r) {
-            message = r.message();
-        } else if (outcome instanceof Outcome.ReplaceOriginal r) {
-            message = r.message();
-        } else if (outcome instanceof Outcome.OpenForm f) {
-            message = f.fallback();
-        }
-        if (message != null) {
-            try {
-                messenger.post(channel, message);
-            } catch (DeliveryFailedException e) {
-                log.warn("Could not answer in {}: {}", channel, e.getMessage());
+        outcome.renderWith(new Outcome.Renderer() {
+            @Override
+            public void reply(Message message) {
+                post(message);
             }
-        }
+
+            @Override
+            public void replace(Message message) {
+                post(message);
+            }
+
+            @Override
+            public void openForm(dev.kept.chat.Form form, Message fallback) {
+                post(fallback);
+            }
+
+            private void post(Message message) {
+                if (message == null) {
+                    return;
+                }
+                try {
+                    messenger.post(channel, message);
+                } catch (DeliveryFailedException e) {
+                    log.warn("Could not answer in {}: {}", channel, e.getMessage());
+                }
+            }
+        });
     }
 
     private void viaResponseUrl(Person person, String responseUrl, Message message, boolean replace) {

@@ -4,15 +4,12 @@ import dev.kept.chat.DeliveryFailedException;
 import dev.kept.chat.Form;
 import dev.kept.chat.FormSubmission;
 import dev.kept.chat.Guard;
-import dev.kept.chat.InteractionRoutes;
-import dev.kept.chat.Interactions;
 import dev.kept.chat.Message;
 import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
 import dev.kept.chat.StoreUnavailableException;
-import dev.kept.promise.DirectMessages;
+import dev.kept.inbox.Inbox;
 import dev.kept.promise.Invocation;
-import dev.kept.promise.PromiseInbound;
 import dev.kept.promise.PromiseService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -67,15 +63,11 @@ class TeamsController {
     private final TeamsFiles files;
     private final BotConnector connector;
     private final TeamsWork work;
-    private final DirectMessages directMessages;
-    private final PromiseInbound inbound;
+    private final Inbox inbox;
     private final PromiseService promises;
-    private final InteractionRoutes buttons;
-    private final InteractionRoutes forms;
 
     TeamsController(BotTokenValidator validator, TeamsSettings settings, TeamsPeople people, TeamsCards cards,
-                    TeamsFiles files, BotConnector connector, TeamsWork work, DirectMessages directMessages,
-                    PromiseInbound inbound, PromiseService promises, List<Interactions> features) {
+                    TeamsFiles files, BotConnector connector, TeamsWork work, Inbox inbox, PromiseService promises) {
         this.validator = validator;
         this.settings = settings;
         this.people = people;
@@ -83,11 +75,8 @@ class TeamsController {
         this.files = files;
         this.connector = connector;
         this.work = work;
-        this.directMessages = directMessages;
-        this.inbound = inbound;
+        this.inbox = inbox;
         this.promises = promises;
-        this.buttons = new InteractionRoutes(features, Interactions::actionIds);
-        this.forms = new InteractionRoutes(features, Interactions::formIds);
     }
 
     @PostMapping(path = "/api/messages")
@@ -154,7 +143,7 @@ class TeamsController {
         }
         if (installed(activity)) {
             later(person, activity,
-                    () -> reply(person, address(person, activity), inbound.command(invocation(person), "help")));
+                    () -> reply(person, address(person, activity), inbox.answer(new Inbox.Command(invocation(person), "help"))));
         } else {
             later(person, activity, () -> { });
         }
@@ -249,7 +238,7 @@ class TeamsController {
             reply(person, address(person, activity), new Outcome.Reply(Message.of(ONLY_WORDS)));
             return;
         }
-        Outcome outcome = directMessages.receive(new Invocation(person, text, true), typed);
+        Outcome outcome = inbox.answer(new Inbox.Wrote(new Invocation(person, text, true), typed));
         reply(person, address(person, activity), outcome, SHOWS_AFRESH.contains(typed.strip().toLowerCase(java.util.Locale.ROOT))
                 ? typed.strip() : null);
     }
@@ -261,14 +250,25 @@ class TeamsController {
 
     /** The same; {@code refresh} is the command the answer shows (see {@link TeamsCards.Shown#refresh}). */
     private void reply(Person person, TeamsAddress to, Outcome outcome, String refresh) {
-        ObjectNode activity;
-        if (outcome instanceof Outcome.OpenForm f) {
-            activity = cards.form(person, f.form(), promises.zoneOf(person));
-        } else if (outcome instanceof Outcome.Reply r) {
-            activity = cards.message(person, r.message(), refresh);
-        } else {
-            activity = cards.message(person, ((Outcome.ReplaceOriginal) outcome).message());
-        }
+        ObjectNode[] rendered = new ObjectNode[1];
+        outcome.renderWith(new Outcome.Renderer() {
+            @Override
+            public void reply(Message message) {
+                rendered[0] = cards.message(person, message, refresh);
+            }
+
+            @Override
+            public void replace(Message message) {
+                // in the chat: the clicked card itself is replaced by the invoke's answer (see handle)
+                rendered[0] = cards.message(person, message);
+            }
+
+            @Override
+            public void openForm(Form form, Message fallback) {
+                rendered[0] = cards.form(person, form, promises.zoneOf(person));
+            }
+        });
+        ObjectNode activity = rendered[0];
         try {
             connector.send(to.serviceUrl(), to.conversationId(), activity);
         } catch (DeliveryFailedException e) {
@@ -365,27 +365,25 @@ class TeamsController {
         String cardId = TeamsPeople.text(input.data().get(TeamsCards.CARD_ID));
         Optional<TeamsCards.Shown> shown = cards.shown(person, cardId);
         if (input.isClick()) {
-            Interactions owner = buttons.owner(input.actionId()).orElse(null);
-            if (owner == null || shown.isEmpty() || !shown.get().hasButton(input.actionId(), input.value())) {
+            if (!inbox.ownsButton(input.actionId()) || shown.isEmpty()
+                    || !shown.get().hasButton(input.actionId(), input.value())) {
                 reply(person, to, Outcome.reply("That button isn't on any of your messages any more."));
                 return null;
             }
-            Outcome outcome = Guard.answer(() -> owner.action(person, input.actionId(),
-                    input.value() == null ? "" : input.value()));
+            Outcome outcome = inbox.answer(new Inbox.Clicked(person, input.actionId(), input.value()));
             if (outcome instanceof Outcome.ReplaceOriginal r) {
                 cards.spend(person, cardId);
                 return cards.messageCard(person, r.message(), null);
             }
             reply(person, to, outcome);
             String refresh = shown.get().refresh();
-            if (refresh != null && inbound.command(invocation(person), refresh) instanceof Outcome.Reply now) {
+            if (refresh != null && inbox.answer(new Inbox.Command(invocation(person), refresh)) instanceof Outcome.Reply now) {
                 return cards.messageCard(person, now.message(), cardId, refresh);   // e.g. the list, as it is now
             }
             return cards.messageCard(person, shown.get().message(), cardId);   // unchanged: it can be clicked again
         }
         Form form = shown.map(TeamsCards.Shown::form).orElse(null);
-        Interactions owner = form == null ? null : forms.owner(form.formId()).orElse(null);
-        if (owner == null) {
+        if (form == null || !inbox.ownsForm(form.formId())) {
             reply(person, to, Outcome.reply("That form was sent already, or it has expired. Please start again."));
             return null;
         }
@@ -394,7 +392,7 @@ class TeamsController {
         Map<String, String> unknownNames = new HashMap<>();
         CardInput named = input.withNamedPeople(form, people.idsByName(person.workspace()), unknownNames);
         FormSubmission submission = named.submission(form, zone, typed);
-        Map<String, String> errors = new HashMap<>(owner.check(person, submission));
+        Map<String, String> errors = new HashMap<>(inbox.check(person, submission));
         unknownNames.forEach((inputId, name) -> {
             typed.put(inputId + AdaptiveCards.NAME_SUFFIX, name);
             errors.put(inputId, "I don't know anyone called \u201c" + name + "\u201d yet. Pick them in the search, "
@@ -406,7 +404,7 @@ class TeamsController {
         if (!cards.spend(person, cardId)) {
             return null;   // sent twice at once: the other one does it
         }
-        Outcome outcome = Guard.answer(() -> owner.submit(person, submission));
+        Outcome outcome = inbox.answer(new Inbox.Submitted(person, submission));
         reply(person, to, outcome);
         return AdaptiveCards.closed(form.title(), "Sent.");
     }

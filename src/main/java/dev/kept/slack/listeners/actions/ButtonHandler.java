@@ -5,37 +5,33 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import dev.kept.chat.Interactions;
 import dev.kept.insight.InsightService;
-import dev.kept.chat.BoundedWork;
-import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
+import dev.kept.inbox.Inbox;
 import dev.kept.slack.SlackResponder;
 import dev.kept.slack.SlackWork;
-import dev.kept.chat.InteractionRoutes;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Set;
 
 /** A click on a button Kept sent: ack, then the feature that owns the button decides (and checks the clicker may). */
 @Component
 class ButtonHandler implements BlockActionHandler {
 
-    private final InteractionRoutes owners;
+    private final Inbox inbox;
     private final SlackResponder responder;
     private final SlackWork work;
     private final InsightService insight;
 
-    ButtonHandler(List<Interactions> features, SlackResponder responder, SlackWork work, InsightService insight) {
-        this.owners = new InteractionRoutes(features, Interactions::actionIds);
+    ButtonHandler(Inbox inbox, SlackResponder responder, SlackWork work, InsightService insight) {
+        this.inbox = inbox;
         this.responder = responder;
         this.work = work;
         this.insight = insight;
     }
 
     Set<String> actionIds() {
-        return owners.ids();
+        return inbox.actionIds();
     }
 
     @Override
@@ -45,8 +41,7 @@ class ButtonHandler implements BlockActionHandler {
             return context.ack();
         }
         BlockActionPayload.Action action = p.getActions().get(0);
-        Interactions owner = owners.owner(action.getActionId()).orElse(null);
-        if (owner == null) {
+        if (!inbox.ownsButton(action.getActionId())) {
             return context.ack();
         }
         String teamId = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
@@ -54,13 +49,13 @@ class ButtonHandler implements BlockActionHandler {
         // A click on the Home tab has no response_url: the answer comes as a DM, and the page is
         // published again so it shows where things stand now.
         boolean fromHome = p.getView() != null && "home".equals(p.getView().getType());
-        work.submitOrTell(() -> {
-            responder.respond(person, owner.action(person, action.getActionId(), action.getValue()),
-                    p.getResponseUrl(), p.getTriggerId());
-            if (fromHome) {
+        Inbox.Clicked click = new Inbox.Clicked(person, action.getActionId(), action.getValue());
+        inbox.laterOrBusy(work, () -> inbox.answer(click), outcome -> {
+            responder.respond(person, outcome, p.getResponseUrl(), p.getTriggerId());
+            if (fromHome && !Inbox.BUSY.equals(outcome)) {
                 insight.showHome(person);
             }
-        }, () -> responder.respond(person, Outcome.reply(BoundedWork.BUSY), p.getResponseUrl(), null));
+        });
         return context.ack();
     }
 }

@@ -7,7 +7,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.kept.chat.Person;
 import dev.kept.promise.Invocation;
-import dev.kept.promise.PromiseInbound;
+import dev.kept.inbox.Inbox;
 import dev.kept.slack.SlackResponder;
 import dev.kept.slack.SlackWork;
 import org.springframework.stereotype.Component;
@@ -18,12 +18,12 @@ class PromiseCommandHandler implements SlashCommandHandler {
 
     static final String BUSY = dev.kept.chat.BoundedWork.BUSY;
 
-    private final PromiseInbound inbound;
+    private final Inbox inbox;
     private final SlackResponder responder;
     private final SlackWork work;
 
-    PromiseCommandHandler(PromiseInbound inbound, SlackResponder responder, SlackWork work) {
-        this.inbound = inbound;
+    PromiseCommandHandler(Inbox inbox, SlackResponder responder, SlackWork work) {
+        this.inbox = inbox;
         this.responder = responder;
         this.work = work;
     }
@@ -32,9 +32,9 @@ class PromiseCommandHandler implements SlashCommandHandler {
     public Response apply(SlashCommandRequest request, SlashCommandContext context) {
         SlashCommandPayload p = request.getPayload();
         Person person = SlackResponder.workspace(p.getTeamId()).person(p.getUserId());
-        boolean taken = work.submit(() -> responder.respond(person,
-                inbound.command(new Invocation(person, responder.text(person.workspace()), true), p.getText()),
-                p.getResponseUrl(), p.getTriggerId()));
+        Invocation in = new Invocation(person, responder.text(person.workspace()), true);
+        boolean taken = inbox.later(work, () -> inbox.answer(new Inbox.Command(in, p.getText())),
+                outcome -> responder.respond(person, outcome, p.getResponseUrl(), p.getTriggerId()));
         return taken ? context.ack() : context.ack(BUSY);
     }
 }

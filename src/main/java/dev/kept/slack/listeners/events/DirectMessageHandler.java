@@ -6,12 +6,10 @@ import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
 import dev.kept.chat.Once;
-import dev.kept.chat.Outcome;
-import dev.kept.chat.BoundedWork;
 import dev.kept.chat.Person;
 import dev.kept.chat.StoreUnavailableException;
 import dev.kept.promise.Invocation;
-import dev.kept.promise.DirectMessages;
+import dev.kept.inbox.Inbox;
 import dev.kept.slack.SlackResponder;
 import dev.kept.slack.SlackWork;
 import org.springframework.stereotype.Component;
@@ -28,13 +26,13 @@ class DirectMessageHandler implements BoltEventHandler<MessageEvent> {
     /** Slack re-sends an event it thinks was not acknowledged; a retry within this time is ignored. */
     static final Duration REMEMBER_EVENTS = Duration.ofHours(1);
 
-    private final DirectMessages inbound;
+    private final Inbox inbox;
     private final SlackResponder responder;
     private final SlackWork work;
     private final Once once;
 
-    DirectMessageHandler(DirectMessages inbound, SlackResponder responder, SlackWork work, Once once) {
-        this.inbound = inbound;
+    DirectMessageHandler(Inbox inbox, SlackResponder responder, SlackWork work, Once once) {
+        this.inbox = inbox;
         this.responder = responder;
         this.work = work;
         this.once = once;
@@ -47,13 +45,10 @@ class DirectMessageHandler implements BoltEventHandler<MessageEvent> {
         if (fromAPerson && "im".equals(e.getChannelType())) {
             Person person = SlackResponder.workspace(payload.getTeamId()).person(e.getUser());
             String eventId = payload.getEventId();
-            work.submitOrTell(() -> {
-                if (eventId != null && !firstDelivery(eventId)) {
-                    return;
-                }
-                responder.respondIn(e.getChannel(),
-                        inbound.receive(new Invocation(person, responder.text(person.workspace()), false), e.getText()));
-            }, () -> responder.respondIn(e.getChannel(), Outcome.reply(BoundedWork.BUSY)));
+            Invocation in = new Invocation(person, responder.text(person.workspace()), false);
+            inbox.laterOrBusy(work, () -> eventId != null && !firstDelivery(eventId) ? null
+                            : inbox.answer(new Inbox.Wrote(in, e.getText())),
+                    outcome -> responder.respondIn(e.getChannel(), outcome));
         }
         return context.ack();
     }

@@ -8,10 +8,9 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.ViewState;
 import dev.kept.chat.FormSubmission;
 import dev.kept.chat.Person;
-import dev.kept.chat.Interactions;
+import dev.kept.inbox.Inbox;
 import dev.kept.slack.SlackResponder;
 import dev.kept.slack.SlackWork;
-import dev.kept.chat.InteractionRoutes;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -34,18 +33,18 @@ class FormHandler implements ViewSubmissionHandler {
 
     static final String BUSY = dev.kept.chat.BoundedWork.BUSY;
 
-    private final InteractionRoutes owners;
+    private final Inbox inbox;
     private final SlackResponder responder;
     private final SlackWork work;
 
-    FormHandler(List<Interactions> features, SlackResponder responder, SlackWork work) {
-        this.owners = new InteractionRoutes(features, Interactions::formIds);
+    FormHandler(Inbox inbox, SlackResponder responder, SlackWork work) {
+        this.inbox = inbox;
         this.responder = responder;
         this.work = work;
     }
 
     Set<String> formIds() {
-        return owners.ids();
+        return inbox.formIds();
     }
 
     @Override
@@ -54,15 +53,15 @@ class FormHandler implements ViewSubmissionHandler {
         String teamId = p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
         Person person = SlackResponder.workspace(teamId).person(p.getUser().getId());
         FormSubmission submission = translate(p);
-        Interactions inbound = owners.owner(submission.formId()).orElse(null);
-        if (inbound == null) {
+        if (!inbox.ownsForm(submission.formId())) {
             return context.ack();
         }
-        Map<String, String> errors = inbound.check(person, submission);
+        Map<String, String> errors = inbox.check(person, submission);
         if (!errors.isEmpty()) {
             return context.ack(r -> r.responseAction("errors").errors(errors));
         }
-        boolean taken = work.submit(() -> responder.respond(person, inbound.submit(person, submission), null, null));
+        boolean taken = inbox.later(work, () -> inbox.answer(new Inbox.Submitted(person, submission)),
+                outcome -> responder.respond(person, outcome, null, null));
         if (!taken) {
             String firstInput = java.util.stream.Stream.concat(submission.texts().keySet().stream(),
                     submission.choices().keySet().stream()).findFirst().orElse("what");
