@@ -17,8 +17,7 @@ import org.springframework.context.annotation.FilterType;
 @ComponentScan(excludeFilters = {
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.REGEX, pattern = {"dev\\.kept\\.slack\\..*", "dev\\.kept\\.playground\\..*",
-                "dev\\.kept\\.teams\\..*"})})
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = Adapters.NotAnAdapter.class)})
 public class KeptApplication {
     public static void main(String[] args) {
         SpringApplication.run(KeptApplication.class, args);

@@ -1,5 +1,8 @@
 package dev.kept.insight;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,44 +14,44 @@ import java.time.ZoneId;
 /**
  * The weekly digest to a channel.
  *
- * @param channel      the Slack channel it goes to (its id, e.g. C0123, or its name; Kept must be a member);
- *                     blank: no digest in Slack
- * @param teamsChannel the Teams channel it goes to (the channel's conversation id, {@code 19:…@thread.tacv2},
- *                     in a team where Kept is installed); blank: no digest in Teams
- * @param day     the day it is sent
- * @param time    the time it is sent, in {@code zone}
- * @param zone    the team's time zone (chat platforms tell Kept each person's zone, not the team's)
- * @param poll    how often Kept looks whether a digest is due
+ * @param channels by platform, the channel its workspaces get the digest in (blank or absent: none there). For
+ *                 Slack a channel id, e.g. C0123, or its name (Kept must be a member): {@code KEPT_DIGEST_CHANNEL};
+ *                 for Teams a channel's conversation id, {@code 19:…@thread.tacv2}, in a team where Kept is
+ *                 installed: {@code KEPT_DIGEST_TEAMS_CHANNEL}; any other platform {@code KEPT_DIGEST_CHANNELS_<NAME>}
+ * @param day      the day it is sent
+ * @param time     the time it is sent, in {@code zone}
+ * @param zone     the team's time zone (chat platforms tell Kept each person's zone, not the team's)
+ * @param poll     how often Kept looks whether a digest is due
  */
 @ConfigurationProperties(prefix = "kept.digest")
 public record DigestProperties(
-        String channel,
-        String teamsChannel,
+        Map<String, String> channels,
         @DefaultValue("MONDAY") DayOfWeek day,
         @DefaultValue("09:00") LocalTime time,
         @DefaultValue("UTC") ZoneId zone,
         @DefaultValue("1m") Duration poll) {
 
     public DigestProperties {
-        channel = channel == null ? "" : channel.strip();
-        teamsChannel = teamsChannel == null ? "" : teamsChannel.strip();
+        Map<String, String> given = new TreeMap<>();
+        if (channels != null) {
+            channels.forEach((platform, channel) -> {
+                if (channel != null && !channel.isBlank()) {
+                    given.put(platform.toLowerCase(Locale.ROOT), channel.strip());
+                }
+            });
+        }
+        channels = Map.copyOf(given);
         if (poll == null || poll.isNegative() || poll.isZero()) {
             throw new IllegalArgumentException("kept.digest.poll must be a positive duration: " + poll);
         }
     }
 
     public boolean enabled() {
-        return !channel.isEmpty() || !teamsChannel.isEmpty();
+        return !channels.isEmpty();
     }
 
     /** The channel a workspace of {@code platform} gets its digest in; empty when it gets none. */
     public String channelFor(String platform) {
-        if ("slack".equals(platform)) {
-            return channel;
-        }
-        if ("teams".equals(platform)) {
-            return teamsChannel;
-        }
-        return "";
+        return channels.getOrDefault(platform, "");
     }
 }

@@ -80,8 +80,7 @@ public class WeeklyDigest implements SmartLifecycle {
         long every = settings.poll().toMillis();
         poller.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
         log.info("Weekly digest: to {} every {} at {} ({})",
-                String.join(" and ", List.of(settings.channel(), settings.teamsChannel()).stream()
-                        .filter(c -> !c.isEmpty()).toList()), settings.day(), settings.time(), settings.zone());
+                String.join(" and ", settings.channels().values()), settings.day(), settings.time(), settings.zone());
     }
 
     @Override

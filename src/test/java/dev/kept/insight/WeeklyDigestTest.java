@@ -62,7 +62,7 @@ class WeeklyDigestTest {
     WeeklyDigest running;
 
     static DigestProperties every(Duration poll) {
-        return new DigestProperties("C0DIGEST", "", DayOfWeek.MONDAY, LocalTime.of(9, 0), ZoneOffset.UTC, poll);
+        return new DigestProperties(java.util.Map.of("slack", "C0DIGEST"), DayOfWeek.MONDAY, LocalTime.of(9, 0), ZoneOffset.UTC, poll);
     }
 
     WeeklyDigest digest(DigestProperties settings) {
@@ -126,7 +126,7 @@ class WeeklyDigestTest {
 
     @Test
     void withoutAChannelThereIsNoDigestAndNoPoller() {
-        WeeklyDigest off = digest(new DigestProperties("  ", "", DayOfWeek.MONDAY, LocalTime.of(9, 0), ZoneOffset.UTC,
+        WeeklyDigest off = digest(new DigestProperties(java.util.Map.of("slack", "  "), DayOfWeek.MONDAY, LocalTime.of(9, 0), ZoneOffset.UTC,
                 Duration.ofMillis(10)));
         off.start();
         assertThat(off.isRunning()).isFalse();
