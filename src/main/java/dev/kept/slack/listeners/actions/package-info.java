@@ -1,0 +1,2 @@
+/** Button clicks ({@code block_actions}). */
+package dev.kept.slack.listeners.actions;

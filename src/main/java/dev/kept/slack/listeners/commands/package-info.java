@@ -1,0 +1,2 @@
+/** The {@code /promise} slash command. */
+package dev.kept.slack.listeners.commands;

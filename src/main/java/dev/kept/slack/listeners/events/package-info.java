@@ -1,0 +1,2 @@
+/** Events: direct messages, the App Home, uninstalls. */
+package dev.kept.slack.listeners.events;

@@ -1,0 +1,2 @@
+/** Modal submissions and closings. */
+package dev.kept.slack.listeners.views;

@@ -1,0 +1,2 @@
+/** Storage adapters. */
+package dev.kept.store;
