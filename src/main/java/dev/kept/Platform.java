@@ -20,8 +20,13 @@ public interface Platform {
     /** The platform's name, as {@code Workspace.platform()} carries it (e.g. {@code slack}). */
     String name();
 
+    /** The settings that turn it on (e.g. {@code kept.slack.bot-token}): any of them given is enough. */
+    List<String> settings();
+
     /** Whether any of its settings is given (a half-given platform then stops Kept, naming what is missing). */
-    boolean configured(Environment env);
+    default boolean configured(Environment env) {
+        return settings().stream().anyMatch(key -> set(env, key));
+    }
 
     /** The adapter's {@code @Configuration}, imported when {@link #configured}; it scans the adapter's package. */
     Class<?> configuration();

@@ -5,7 +5,8 @@ import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.core.env.Environment;
+
+import java.util.List;
 
 /** Slack, registered in {@code META-INF/spring.factories}: on when any Slack setting is given. */
 public final class SlackPlatform implements Platform {
@@ -16,9 +17,8 @@ public final class SlackPlatform implements Platform {
     }
 
     @Override
-    public boolean configured(Environment env) {
-        return Platform.set(env, "kept.slack.bot-token") || Platform.set(env, "kept.slack.app-token")
-                || Platform.set(env, "kept.slack.signing-secret");
+    public List<String> settings() {
+        return List.of("kept.slack.bot-token", "kept.slack.app-token", "kept.slack.signing-secret");
     }
 
     @Override

@@ -5,7 +5,8 @@ import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.core.env.Environment;
+
+import java.util.List;
 
 /** Teams, registered in {@code META-INF/spring.factories}: on when any Teams setting is given. */
 public final class TeamsPlatform implements Platform {
@@ -16,9 +17,8 @@ public final class TeamsPlatform implements Platform {
     }
 
     @Override
-    public boolean configured(Environment env) {
-        return Platform.set(env, "kept.teams.app-id") || Platform.set(env, "kept.teams.app-password")
-                || Platform.set(env, "kept.teams.tenant-id");
+    public List<String> settings() {
+        return List.of("kept.teams.app-id", "kept.teams.app-password", "kept.teams.tenant-id");
     }
 
     @Override
