@@ -166,7 +166,7 @@ public record CardInput(Kind kind, boolean execute, String actionId, String valu
      * </ul>
      *
      * @param typedOut receives what was typed, by card input id, to show again if the core finds problems
-     *                 (pass it to {@link AdaptiveCards#form}); may be null
+     *                 (pass it to {@link FormCards#form}); may be null
      */
     public static FormSubmission submission(Form form, JsonNode data, ZoneId zone, Map<String, String> typedOut) {
         Map<String, String> typed = typedOut == null ? new HashMap<>() : typedOut;

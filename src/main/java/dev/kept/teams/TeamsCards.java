@@ -107,7 +107,7 @@ class TeamsCards {
     /** {@code form} as a card, with problems and what was typed, kept under {@code reuseId} (or a new id). */
     ObjectNode formCard(Person recipient, Form form, ZoneId zone, Map<String, String> errors, Map<String, String> typed,
                         String reuseId) {
-        ObjectNode card = AdaptiveCards.form(form, zone, errors, typed, people.namesIn(recipient.workspace()));
+        ObjectNode card = FormCards.form(form, zone, errors, typed, people.namesIn(recipient.workspace()));
         String id = reuseId == null ? newId() : reuseId;
         ObjectNode kept = JSON.createObjectNode();
         kept.set("form", NeutralJson.form(form));

@@ -63,7 +63,7 @@ class AdaptiveCardsParserTest {
         cards.put("spans.code-and-link", AdaptiveCards.card(Message.builder(spans).text(spans).note(spans).build(),
                 AdaptiveCardsTest.NAME_OF));
         AdaptiveCardsTest.Forms forms = new AdaptiveCardsTest().new Forms();
-        cards.put("form.new-promise", AdaptiveCards.form(forms.newPromise(AdaptiveCardsTest.BOB,
+        cards.put("form.new-promise", FormCards.form(forms.newPromise(AdaptiveCardsTest.BOB,
                 Instant.parse("2026-03-29T12:30:00Z")), AdaptiveCardsTest.PARIS, Map.of(), Map.of(), AdaptiveCardsTest.NAME_OF));
         return cards;
     }

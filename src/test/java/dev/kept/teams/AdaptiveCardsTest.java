@@ -86,7 +86,7 @@ class AdaptiveCardsTest {
                 out.append(FormerColleague.is(r.userId()) ? "\u0000former" : name == null ? "\u0000unknown" : name);
             } else if (span instanceof Markup.Code c) {
                 // Kept's own command hints read as typed in Teams (no slash command).
-                out.append(open).append(AdaptiveCards.asTypedInTeams(c.text())).append(close);
+                out.append(open).append(CardRuns.asTypedInTeams(c.text())).append(close);
             } else if (span instanceof Markup.Link l) {
                 out.append(l.label());
             }
@@ -228,12 +228,12 @@ class AdaptiveCardsTest {
 
     @Test
     void kept_sCommandHintsReadAsTypedInTeams() {
-        assertThat(AdaptiveCards.asTypedInTeams("/promise list")).isEqualTo("list");
-        assertThat(AdaptiveCards.asTypedInTeams("/promise done K7Q2")).isEqualTo("done K7Q2");
-        assertThat(AdaptiveCards.asTypedInTeams("/promise @bob the Q3 deck by friday 3pm"))
+        assertThat(CardRuns.asTypedInTeams("/promise list")).isEqualTo("list");
+        assertThat(CardRuns.asTypedInTeams("/promise done K7Q2")).isEqualTo("done K7Q2");
+        assertThat(CardRuns.asTypedInTeams("/promise @bob the Q3 deck by friday 3pm"))
                 .isEqualTo("promise @bob the Q3 deck by friday 3pm");
-        assertThat(AdaptiveCards.asTypedInTeams("/promise")).isEqualTo("promise");
-        assertThat(AdaptiveCards.asTypedInTeams("friday 3pm")).isEqualTo("friday 3pm");
+        assertThat(CardRuns.asTypedInTeams("/promise")).isEqualTo("promise");
+        assertThat(CardRuns.asTypedInTeams("friday 3pm")).isEqualTo("friday 3pm");
     }
 
     @Test
@@ -322,7 +322,7 @@ class AdaptiveCardsTest {
         @Test
         void theNewPromiseFormHasAPeoplePickerATextAndADateAndTime() {
             // 2026-03-29 is the day Paris moves to summer time (at 02:00): 12:30 UTC is 14:30 there.
-            ObjectNode card = AdaptiveCards.form(newPromise(BOB, Instant.parse("2026-03-29T12:30:00Z")), PARIS,
+            ObjectNode card = FormCards.form(newPromise(BOB, Instant.parse("2026-03-29T12:30:00Z")), PARIS,
                     Map.of(), Map.of(), NAME_OF);
             CardChecker.check(card);
 
@@ -382,7 +382,7 @@ class AdaptiveCardsTest {
 
         @Test
         void aFormWithoutInitialValuesLeavesThemOut() {
-            ObjectNode card = AdaptiveCards.form(newPromise(null, null), PARIS, Map.of(), Map.of());
+            ObjectNode card = FormCards.form(newPromise(null, null), PARIS, Map.of(), Map.of());
             CardChecker.check(card);
             JsonNode picker = CardChecker.input(card, "receiver");
             assertThat(picker.has("value")).isFalse();
@@ -393,7 +393,7 @@ class AdaptiveCardsTest {
 
         @Test
         void aPresetPersonWithoutAKnownNameIsStillChosen() {
-            ObjectNode card = AdaptiveCards.form(newPromise(BOB, null), PARIS, Map.of(), Map.of());
+            ObjectNode card = FormCards.form(newPromise(BOB, null), PARIS, Map.of(), Map.of());
             JsonNode picker = CardChecker.input(card, "receiver");
             assertThat(picker.get("value").asString()).isEqualTo(BOB);
             assertThat(picker.get("choices")).isEmpty();
@@ -404,7 +404,7 @@ class AdaptiveCardsTest {
             Map<String, String> errors = Map.of("what", "Say what you'll do.", "due", "That date has passed.");
             Map<String, String> typed = Map.of("what", "  ", "receiver", ALICE, "due.date", "2026-11-20",
                     "due.time", "09:15", "matters", "speed");
-            ObjectNode card = AdaptiveCards.form(newPromise(BOB, NOW), PARIS, errors, typed, NAME_OF);
+            ObjectNode card = FormCards.form(newPromise(BOB, NOW), PARIS, errors, typed, NAME_OF);
             CardChecker.check(card);
             List<JsonNode> body = new ArrayList<>();
             card.get("body").forEach(body::add);
@@ -432,7 +432,7 @@ class AdaptiveCardsTest {
 
         @Test
         void aProblemWithNoFieldIsShownAtTheTop() {
-            ObjectNode card = AdaptiveCards.form(newPromise(BOB, NOW), PARIS, Map.of("general", "Kept is busy."),
+            ObjectNode card = FormCards.form(newPromise(BOB, NOW), PARIS, Map.of("general", "Kept is busy."),
                     Map.of());
             CardChecker.check(card);
             assertThat(CardChecker.text(card.get("body").get(1))).isEqualTo("Kept is busy.");
@@ -456,7 +456,7 @@ class AdaptiveCardsTest {
                             new Form.Choice("09:00", "9 am")), List.of("09:00"), false, false),
                     new Form.ChoiceInput("flags", "Options", List.of(new Form.Choice("a", "A"), new Form.Choice("b", "B"),
                             new Form.Choice("c", "C")), List.of("a", "c"), true, true)));
-            ObjectNode card = AdaptiveCards.form(form, PARIS, Map.of(), Map.of());
+            ObjectNode card = FormCards.form(form, PARIS, Map.of(), Map.of());
             CardChecker.check(card);
             JsonNode single = CardChecker.input(card, "start");
             assertThat(single.get("isMultiSelect").asBoolean()).isFalse();
@@ -471,7 +471,7 @@ class AdaptiveCardsTest {
             assertThat(multiple.get("value").asString()).isEqualTo("a,c");
             assertThat(multiple.get("isRequired").asBoolean()).isFalse();
 
-            ObjectNode again = AdaptiveCards.form(form, PARIS, Map.of(), Map.of("flags", "b", "start", "08:00"));
+            ObjectNode again = FormCards.form(form, PARIS, Map.of(), Map.of("flags", "b", "start", "08:00"));
             assertThat(CardChecker.input(again, "flags").get("value").asString()).isEqualTo("b");
             assertThat(CardChecker.input(again, "start").get("value").asString()).isEqualTo("08:00");
         }
@@ -479,7 +479,7 @@ class AdaptiveCardsTest {
         @Test
         void anInputNamedLikeKeptsDataIsRefused() {
             Form form = new Form("f", "T", "Send", "", List.of(new Form.TextInput("context", "C", "", "", false, false, 0)));
-            assertThatThrownBy(() -> AdaptiveCards.form(form, PARIS, Map.of(), Map.of()))
+            assertThatThrownBy(() -> FormCards.form(form, PARIS, Map.of(), Map.of()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("context");
         }
 
@@ -497,8 +497,8 @@ class AdaptiveCardsTest {
                             new Form.TextInput(ActionIds.INPUT_BETTER, "Better", "", "", true, true, 2000),
                             new Form.TextInput(ActionIds.INPUT_EASIER, "Easier", "", "", true, true, 2000))));
             for (Form form : forms) {
-                CardChecker.check(AdaptiveCards.form(form, PARIS, Map.of(), Map.of(), NAME_OF));
-                CardChecker.check(AdaptiveCards.form(form, ZoneId.of("America/New_York"),
+                CardChecker.check(FormCards.form(form, PARIS, Map.of(), Map.of(), NAME_OF));
+                CardChecker.check(FormCards.form(form, ZoneId.of("America/New_York"),
                         Map.of(ActionIds.INPUT_DUE, "Too late"), Map.of(), NAME_OF));
             }
         }

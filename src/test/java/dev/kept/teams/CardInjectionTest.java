@@ -157,7 +157,7 @@ class CardInjectionTest {
                 new Form.DateTimeInput("due", HOSTILE, Instant.parse("2026-11-27T16:00:00Z")),
                 new Form.ChoiceInput("pick", HOSTILE, List.of(new Form.Choice("v1", HOSTILE)), List.of(), false, true)));
         Map<String, String> errors = Map.of("what", HOSTILE, "elsewhere", HOSTILE);
-        ObjectNode card = AdaptiveCards.form(form, ZoneId.of("Europe/Paris"), errors, Map.of(), HOSTILE_NAMES);
+        ObjectNode card = FormCards.form(form, ZoneId.of("Europe/Paris"), errors, Map.of(), HOSTILE_NAMES);
         assertOnlyLiteral(card);
         assertThat(CardChecker.input(card, "what").get("value").asString()).startsWith(SHOWN_PART)
                 .contains("tab here\nline2");
@@ -167,7 +167,7 @@ class CardInjectionTest {
         // Typed again after a problem: still only values.
         Map<String, String> typed = Map.of("what", HOSTILE, "receiver", HOSTILE, "due.date", HOSTILE,
                 "due.time", HOSTILE, "pick", HOSTILE);
-        ObjectNode again = AdaptiveCards.form(form, ZoneId.of("Europe/Paris"), errors, typed, HOSTILE_NAMES);
+        ObjectNode again = FormCards.form(form, ZoneId.of("Europe/Paris"), errors, typed, HOSTILE_NAMES);
         assertOnlyLiteral(again);
         assertThat(CardChecker.input(again, "due.date").has("value")).isFalse();
         assertThat(CardChecker.input(again, "due.time").has("value")).isFalse();

@@ -153,7 +153,7 @@ class CardInputTest {
     class Submissions {
 
         private final Form form = newPromise();
-        private final ObjectNode card = AdaptiveCards.form(form, PARIS, Map.of(), Map.of());
+        private final ObjectNode card = FormCards.form(form, PARIS, Map.of(), Map.of());
 
         private FormSubmission submitted(Map<String, String> inputs, Map<String, String> typed) {
             CardInput in = CardInput.read(execute("kept.form", clicked(card, 0, inputs))).orElseThrow();
@@ -183,7 +183,7 @@ class CardInputTest {
                     .containsEntry("flags", "a,b").containsEntry("one", "y");
 
             // Shown again with problems, the card holds what was typed.
-            ObjectNode again = AdaptiveCards.form(form, PARIS, Map.of("what", "Too vague."), typed);
+            ObjectNode again = FormCards.form(form, PARIS, Map.of("what", "Too vague."), typed);
             CardChecker.check(again);
             assertThat(CardChecker.input(again, "what").get("value").asString()).isEqualTo("the Q3 deck");
             assertThat(CardChecker.input(again, "due.time").get("value").asString()).isEqualTo("17:00");

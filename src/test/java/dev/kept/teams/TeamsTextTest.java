@@ -167,7 +167,7 @@ class TeamsTextTest {
             assertThat(r.outcome()).isInstanceOf(Outcome.OpenForm.class);
             Form form = ((Outcome.OpenForm) r.outcome()).form();
             // The form the adapter then shows is a valid card.
-            CardChecker.check(AdaptiveCards.form(form, java.time.ZoneOffset.UTC, Map.of(), Map.of()));
+            CardChecker.check(FormCards.form(form, java.time.ZoneOffset.UTC, Map.of(), Map.of()));
         }
     }
 }
