@@ -6,8 +6,6 @@ import dev.kept.nudge.NudgeQueue;
 import dev.kept.promise.FollowUp;
 import dev.kept.promise.FollowUps;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -19,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The nudge queue in Redis: per workspace, a sorted set of due job ids, a sorted set of leased
@@ -50,15 +46,9 @@ public class RedisNudgeQueue implements NudgeQueue {
     static final Duration COUNTED_FOR = Duration.ofDays(3);
     /** How many failed jobs {@link #failed} remembers per workspace; older ones are forgotten. */
     static final int FAILED_KEPT = 1000;
-    /** Rounds of look-then-claim in one {@link #claim}, when other instances took what was seen. */
-    static final int CLAIM_ROUNDS = 4;
     static final Set<String> RESERVED_FIELDS = Set.of("at", "token", "claims", "attempts");
 
-    private static final int EXPIRED_LEASE = 0;
-    private static final int DUE = 1;
-
     // The scripts (resources under lua/, each saying what its KEYS are); the follow-ups' keys come last.
-    private static final RedisScript<List> CLAIM = LuaScripts.load(List.class, "nudge_claim");
     private static final RedisScript<Long> SCHEDULE = LuaScripts.load(Long.class, "nudge_schedule",
             LuaScripts.FOLLOW_UPS);
     private static final RedisScript<Long> SENT = LuaScripts.load(Long.class, "nudge_sent",
@@ -76,170 +66,32 @@ public class RedisNudgeQueue implements NudgeQueue {
 
     private final StringRedisTemplate redis;
     private final Keys keys;
+    private final NudgeWorkspaces workspaces;
+    private final NudgeClaims claims;
 
     @Autowired
     public RedisNudgeQueue(StringRedisTemplate redis, KeptRedisProperties properties) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = new Keys(properties.keyPrefix());
+        this.workspaces = new NudgeWorkspaces(redis, keys);
+        this.claims = new NudgeClaims(redis, keys, workspaces);
     }
 
     // ---------------------------------------------------------------- claiming
 
     @Override
     public List<Claim> claim(Instant now, Duration lease, int max) {
-        Objects.requireNonNull(now, "now");
-        Objects.requireNonNull(lease, "lease");
-        if (lease.toMillis() < 1) {
-            throw new IllegalArgumentException("A lease must last at least a millisecond: " + lease);
-        }
-        if (max <= 0) {
-            return List.of();
-        }
-        long nowMillis = now.toEpochMilli();
-        long expiry = Math.addExact(nowMillis, lease.toMillis());
-        List<Workspace> workspaces = workspaces();
-        if (workspaces.isEmpty()) {
-            return List.of();
-        }
-        String tokenPrefix = UUID.randomUUID() + "/";
-        List<Claimed> claimed = new ArrayList<>();
-        for (int round = 0; round < CLAIM_ROUNDS && claimed.size() < max; round++) {
-            int wanted = max - claimed.size();
-            Map<Workspace, Quota> quotas = quotas(workspaces, nowMillis, wanted);
-            boolean shortfall = false;
-            for (Map.Entry<Workspace, Quota> quota : quotas.entrySet()) {
-                int count = quota.getValue().count();
-                List<Claimed> got = claimIn(quota.getKey(), nowMillis, expiry, count, tokenPrefix,
-                        quota.getValue().seen());
-                claimed.addAll(got);
-                shortfall |= got.size() < count;
-            }
-            if (!shortfall) {
-                break;   // every workspace gave what was seen; whatever else is due was not among the earliest
-            }
-        }
-        claimed.sort(Claimed.ORDER);
-        List<Claim> claims = new ArrayList<>(claimed.size());
-        for (Claimed c : claimed) {
-            claims.add(c.claim());
-        }
-        return claims;
-    }
-
-    /** A claim with what it was picked by, to order claims from several workspaces. */
-    private record Claimed(Claim claim, int kind, double score) {
-        static final Comparator<Claimed> ORDER = Comparator.comparingInt(Claimed::kind)
-                .thenComparingDouble(Claimed::score)
-                .thenComparing(c -> c.claim().workspace().key())
-                .thenComparing(c -> c.claim().id());
-    }
-
-    /** A job seen as claimable: kind (expired lease or due), score, workspace, id. */
-    private record Candidate(int kind, double score, Workspace workspace, String id) {
-    }
-
-    /** How many jobs to claim in a workspace, and the ones seen there that may be claimed, soonest first. */
-    private record Quota(int count, List<Candidate> seen) {
-    }
-
-    /**
-     * Looks (without claiming) at what each workspace has claimable, and decides how many of the
-     * {@code wanted} earliest ones to claim in each: expired leases first, then due jobs. The claim
-     * script then picks among what was seen in each workspace (it is passed their job keys).
-     */
-    private Map<Workspace, Quota> quotas(List<Workspace> workspaces, long nowMillis, int wanted) {
-        List<Object> seen = RedisFailures.guard("look for due nudges in " + workspaces.size() + " workspaces",
-                () -> pipelined(ops -> {
-                    for (Workspace ws : workspaces) {
-                        ops.opsForZSet().rangeByScoreWithScores(leasedKey(ws), Double.NEGATIVE_INFINITY,
-                                nowMillis, 0, wanted);
-                        ops.opsForZSet().rangeByScoreWithScores(dueKey(ws), Double.NEGATIVE_INFINITY,
-                                nowMillis, 0, wanted);
-                    }
-                }));
-        List<Candidate> candidates = new ArrayList<>();
-        for (int w = 0; w < workspaces.size(); w++) {
-            for (int kind = EXPIRED_LEASE; kind <= DUE; kind++) {
-                int at = 2 * w + kind;
-                Object found = at < seen.size() ? seen.get(at) : null;
-                if (found instanceof Collection<?> tuples) {
-                    for (Object t : tuples) {
-                        if (t instanceof TypedTuple<?> tuple && tuple.getScore() != null && tuple.getValue() != null) {
-                            candidates.add(new Candidate(kind, tuple.getScore(), workspaces.get(w),
-                                    String.valueOf(tuple.getValue())));
-                        }
-                    }
-                }
-            }
-        }
-        candidates.sort(Comparator.comparingInt(Candidate::kind).thenComparingDouble(Candidate::score));
-        Map<Workspace, Integer> counts = new LinkedHashMap<>();
-        for (int i = 0; i < candidates.size() && i < wanted; i++) {
-            counts.merge(candidates.get(i).workspace(), 1, Integer::sum);
-        }
-        Map<Workspace, Quota> quotas = new LinkedHashMap<>();
-        counts.forEach((ws, count) -> {
-            List<Candidate> seenThere = new ArrayList<>();
-            for (Candidate c : candidates) {
-                if (c.workspace().equals(ws)) {
-                    seenThere.add(c);
-                }
-            }
-            quotas.put(ws, new Quota(count, seenThere));
-        });
-        return quotas;
-    }
-
-    /** Claims up to {@code max} of the {@code seen} jobs of one workspace that are still claimable. */
-    private List<Claimed> claimIn(Workspace ws, long nowMillis, long expiry, int max, String tokenPrefix,
-                                  List<Candidate> seen) {
-        NudgeKeys nudges = keys.nudges(ws);
-        List<String> keyList = new ArrayList<>(List.of(nudges.due(), nudges.leased()));
-        List<String> args = new ArrayList<>(List.of(Long.toString(nowMillis), Long.toString(expiry),
-                Integer.toString(max), tokenPrefix));
-        for (int kind = EXPIRED_LEASE; kind <= DUE; kind++) {
-            List<String> ids = new ArrayList<>();
-            for (Candidate c : seen) {
-                if (c.kind() == kind && !ids.contains(c.id())) {
-                    ids.add(c.id());
-                }
-            }
-            args.add(Integer.toString(ids.size()));
-            args.addAll(ids);
-            for (String id : ids) {
-                keyList.add(nudges.job(id));
-            }
-        }
-        List<?> rows = RedisFailures.guard("claim due nudges in " + ws.key(),
-                () -> redis.execute(CLAIM, keyList, args.toArray()));
-        if (rows == null) {
-            return List.of();
-        }
-        List<Claimed> claimed = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            List<?> r = (List<?>) row;
-            int kind = Integer.parseInt(String.valueOf(r.get(0)));
-            double score = Double.parseDouble(String.valueOf(r.get(1)));
-            String id = String.valueOf(r.get(2));
-            String token = String.valueOf(r.get(3));
-            int claims = Integer.parseInt(String.valueOf(r.get(4)));
-            Map<String, String> hash = pairs((List<?>) r.get(5));
-            long at = parseLong(hash.get("at"), (long) score);
-            int attempts = (int) parseLong(hash.get("attempts"), 0);
-            claimed.add(new Claimed(new Claim(ws, id, data(hash), Instant.ofEpochMilli(at), claims, attempts, token),
-                    kind, score));
-        }
-        return claimed;
+        return claims.claim(now, lease, max);
     }
 
     @Override
     public Optional<Instant> nextDue() {
-        List<Workspace> workspaces = workspaces();
+        List<Workspace> workspaces = this.workspaces.polled();
         if (workspaces.isEmpty()) {
             return Optional.empty();
         }
         List<Object> firsts = RedisFailures.guard("find the next due nudge",
-                () -> pipelined(ops -> {
+                () -> Pipelines.run(redis, ops -> {
                     for (Workspace ws : workspaces) {
                         ops.opsForZSet().rangeWithScores(dueKey(ws), 0, 0);
                         ops.opsForZSet().rangeWithScores(leasedKey(ws), 0, 0);
@@ -268,7 +120,7 @@ public class RedisNudgeQueue implements NudgeQueue {
         if (jobs.isEmpty()) {
             return;
         }
-        register(workspace);
+        workspaces.register(workspace);
         List<String> keyList = new ArrayList<>();
         NudgeJobs.keys(keys.nudges(workspace), plan(jobs), keyList);
         List<String> args = new ArrayList<>();
@@ -336,7 +188,7 @@ public class RedisNudgeQueue implements NudgeQueue {
         sameWorkspace(claim, person);
         checkFollowUps(List.of(digest));
         Workspace ws = claim.workspace();
-        register(ws);
+        workspaces.register(ws);
         NudgeKeys nudges = keys.nudges(ws);
         List<String> keyList = new ArrayList<>(List.of(nudges.leased(), nudges.job(claim.id()),
                 nudges.held(person.userId())));
@@ -360,7 +212,7 @@ public class RedisNudgeQueue implements NudgeQueue {
         }
         List<String> idList = new ArrayList<>(ids);
         List<Object> hashes = RedisFailures.guard("read nudges held for " + person.userId() + " in " + ws.key(),
-                () -> pipelined(ops -> {
+                () -> Pipelines.run(redis, ops -> {
                     for (String id : idList) {
                         ops.<String, String>opsForHash().entries(jobKey(ws, id));
                     }
@@ -412,25 +264,13 @@ public class RedisNudgeQueue implements NudgeQueue {
     private List<String> sentArgs(Claim claim, List<FollowUp> followUps) {
         checkFollowUps(followUps);
         if (!followUps.isEmpty()) {
-            register(claim.workspace());
+            workspaces.register(claim.workspace());
         }
         List<String> args = new ArrayList<>();
         args.add(claim.token());
         args.add(claim.id());
         args.add(Long.toString(SENT_FOR.toSeconds()));
         return args;
-    }
-
-    /** Runs {@code commands} in one pipeline (one round trip) and returns their answers in order. */
-    private List<Object> pipelined(java.util.function.Consumer<RedisOperations<String, String>> commands) {
-        return redis.executePipelined(new SessionCallback<Object>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <K, V> Object execute(RedisOperations<K, V> operations) {
-                commands.accept((RedisOperations<String, String>) operations);
-                return null;
-            }
-        });
     }
 
     // ---------------------------------------------------------------- daily counts
@@ -495,85 +335,24 @@ public class RedisNudgeQueue implements NudgeQueue {
         return keys.nudges(person.workspace()).count(person.userId(), day);
     }
 
-    /** The workspaces that have (or had) nudges; entries that are not workspace keys are ignored. */
-    /** The workspaces with nudges, less the paused ones (their jobs wait untouched). */
-    private List<Workspace> workspaces() {
-        List<Object> sets = RedisFailures.guard("list the workspaces with nudges", () -> pipelined(ops -> {
-            ops.opsForSet().members(keys.nudgeWorkspaces());
-            ops.opsForHash().keys(keys.nudgePaused());
-        }));
-        Collection<?> members = sets.size() > 0 && sets.get(0) instanceof Collection<?> c ? c : List.of();
-        Collection<?> paused = sets.size() > 1 && sets.get(1) instanceof Collection<?> c ? c : List.of();
-        List<Workspace> workspaces = new ArrayList<>(members.size());
-        for (Object member : members) {
-            if (!paused.contains(member)) {
-                workspaceOf(String.valueOf(member)).ifPresent(workspaces::add);
-            }
-        }
-        workspaces.sort(Comparator.comparing(Workspace::key));
-        return workspaces;
-    }
-
-    private static Optional<Workspace> workspaceOf(String key) {
-        int colon = key.indexOf(':');
-        if (colon <= 0) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new Workspace(key.substring(0, colon), key.substring(colon + 1)));
-        } catch (IllegalArgumentException notOurs) {
-            return Optional.empty();
-        }
-    }
-
     @Override
     public void pause(Workspace workspace, String reason) {
-        RedisFailures.guard("pause the nudges of " + workspace.key(), () -> {
-            redis.opsForHash().put(keys.nudgePaused(), workspace.key(), reason);
-            return null;
-        });
+        workspaces.pause(workspace, reason);
     }
 
     @Override
     public boolean resume(Workspace workspace) {
-        Long removed = RedisFailures.guard("resume the nudges of " + workspace.key(),
-                () -> redis.opsForHash().delete(keys.nudgePaused(), workspace.key()));
-        return removed != null && removed > 0;
+        return workspaces.resume(workspace);
     }
 
     @Override
     public Map<Workspace, String> paused() {
-        Map<Object, Object> entries = RedisFailures.guard("list the paused workspaces",
-                () -> redis.opsForHash().entries(keys.nudgePaused()));
-        Map<Workspace, String> paused = new java.util.TreeMap<>(Comparator.comparing(Workspace::key));
-        entries.forEach((key, reason) -> workspaceOf(String.valueOf(key))
-                .ifPresent(ws -> paused.put(ws, String.valueOf(reason))));
-        return paused;
+        return workspaces.paused();
     }
 
     @Override
     public long queued(Workspace workspace) {
-        List<Object> sizes = RedisFailures.guard("count the nudges of " + workspace.key(), () -> pipelined(ops -> {
-            ops.opsForZSet().zCard(dueKey(workspace));
-            ops.opsForZSet().zCard(leasedKey(workspace));
-        }));
-        long total = 0;
-        for (Object size : sizes) {
-            if (size instanceof Number n) {
-                total += n.longValue();
-            }
-        }
-        return total;
-    }
-
-    /**
-     * Registers the workspace for pollers before its jobs are written (another slot in Cluster, so not
-     * in the same script): a job is never queued in a workspace nobody polls. The set is never shrunk,
-     * since removing a workspace could race with another instance queueing there.
-     */
-    private void register(Workspace ws) {
-        RedisFailures.guard("register workspace " + ws.key() + " for nudges",
-                () -> redis.opsForSet().add(keys.nudgeWorkspaces(), ws.key()));
+        return workspaces.queued(workspace);
     }
 
     private static FollowUps.Plan plan(List<FollowUp> jobs) {
@@ -602,14 +381,14 @@ public class RedisNudgeQueue implements NudgeQueue {
     }
 
     /** The job's own data: its hash without the queue's fields. */
-    private static Map<String, String> data(Map<String, String> hash) {
+    static Map<String, String> data(Map<String, String> hash) {
         Map<String, String> data = new HashMap<>(hash);
         data.keySet().removeAll(RESERVED_FIELDS);
         return data;
     }
 
     /** A flat field, value, field, value… list as a map, in order. */
-    private static Map<String, String> pairs(List<?> flat) {
+    static Map<String, String> pairs(List<?> flat) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i + 1 < flat.size(); i += 2) {
             map.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
@@ -617,7 +396,7 @@ public class RedisNudgeQueue implements NudgeQueue {
         return map;
     }
 
-    private static long parseLong(String value, long fallback) {
+    static long parseLong(String value, long fallback) {
         if (value == null) {
             return fallback;
         }
