@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.kept.chat.PendingQuestions;
-import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
 import dev.kept.nudge.NudgeQueue;
 import dev.kept.privacy.CsvReader;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,8 +37,6 @@ import static org.awaitility.Awaitility.await;
  * his id, while Alice's promises with him are still there, readable, with "a former colleague" in his place.
  */
 class SlackForgetMeTest extends SlackHttpTestSupport {
-
-    static final Workspace WS = new Workspace("slack", TEAM);
 
     @Autowired
     PromiseStore store;

@@ -1,6 +1,5 @@
 package dev.kept.slack;
 
-import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
 import dev.kept.nudge.NudgeQueue;
 import dev.kept.promise.PromiseService;
@@ -40,7 +39,6 @@ import static org.awaitility.Awaitility.await;
         "kept.nudges.lease=30m"})
 class SlackRateLimitFaultIT extends SlackHttpTestSupport {
 
-    static final Workspace WS = new Workspace("slack", TEAM);
     static final int NUDGES = 10_000;
     static final int PROVIDERS = 500;
     static final Instant DUE = MONDAY_MORNING.plus(Duration.ofHours(2));

@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.kept.chat.PersonalSettings;
 import dev.kept.chat.SettingsStore;
-import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
 import dev.kept.nudge.NudgeQueue;
 import dev.kept.privacy.PrivacyIds;
@@ -25,9 +24,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +36,6 @@ import static org.awaitility.Awaitility.await;
  */
 class SlackSettingsTest extends SlackHttpTestSupport {
 
-    static final Workspace WS = new Workspace("slack", TEAM);
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
@@ -103,10 +99,6 @@ class SlackSettingsTest extends SlackHttpTestSupport {
 
     List<Call> dmsTo(String user) {
         return slack.calls("chat.postMessage").stream().filter(c -> user.equals(c.param("channel"))).toList();
-    }
-
-    Call awaitDm(String user, Predicate<Call> matching) {
-        return awaitCall("chat.postMessage", c -> user.equals(c.param("channel")) && matching.test(c));
     }
 
     void nothingYet(Instant t, String user, Instant queuedFor) {

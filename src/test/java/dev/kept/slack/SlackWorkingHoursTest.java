@@ -1,6 +1,5 @@
 package dev.kept.slack;
 
-import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
 import dev.kept.nudge.NudgeQueue;
 import dev.kept.promise.Promise;
@@ -17,9 +16,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.Predicate;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +31,6 @@ import static org.awaitility.Awaitility.await;
  */
 class SlackWorkingHoursTest extends SlackHttpTestSupport {
 
-    static final Workspace WS = new Workspace("slack", TEAM);
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -71,10 +67,6 @@ class SlackWorkingHoursTest extends SlackHttpTestSupport {
 
     List<Call> dmsTo(String user) {
         return slack.calls("chat.postMessage").stream().filter(c -> user.equals(c.param("channel"))).toList();
-    }
-
-    static Call awaitDm(String user, Predicate<Call> matching) {
-        return awaitCall("chat.postMessage", c -> user.equals(c.param("channel")) && matching.test(c));
     }
 
     /** At {@code t} nothing reaches {@code user}, and the next nudge is still queued for {@code queuedFor}. */
