@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.kept.chat.PendingQuestions;
 import dev.kept.nudge.NudgeDispatcher;
-import dev.kept.nudge.NudgeQueue;
 import dev.kept.privacy.CsvReader;
 import dev.kept.privacy.FormerColleague;
 import dev.kept.privacy.PrivacyIds;
@@ -43,9 +42,6 @@ class SlackForgetMeTest extends SlackHttpTestSupport {
 
     @Autowired
     NudgeDispatcher dispatcher;
-
-    @Autowired
-    NudgeQueue queue;
 
     @Autowired
     PendingQuestions questions;

@@ -2,6 +2,7 @@ package dev.kept.slack;
 
 import dev.kept.KeptApplication;
 import dev.kept.chat.Workspace;
+import dev.kept.nudge.NudgeQueue;
 import dev.kept.testing.MutableClock;
 import dev.kept.testing.TestClockConfiguration;
 import dev.kept.testing.redis.TestRedis;
@@ -22,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -50,6 +52,9 @@ abstract class SlackHttpTestSupport {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    NudgeQueue queue;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -157,5 +162,16 @@ abstract class SlackHttpTestSupport {
     /** The App Home page published for {@code userId}. */
     static Call awaitHome(String userId) {
         return SlackAwait.home(slack, userId);
+    }
+
+    /** Every message Kept has sent so far to {@code user}'s own id (a DM it opened). */
+    List<Call> dmsTo(String user) {
+        return slack.calls("chat.postMessage").stream().filter(c -> user.equals(c.param("channel"))).toList();
+    }
+
+    /** Waits until the next nudge in the queue is due at {@code expected}. */
+    void awaitNextDue(Instant expected) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                () -> org.assertj.core.api.Assertions.assertThat(queue.nextDue()).contains(expected));
     }
 }

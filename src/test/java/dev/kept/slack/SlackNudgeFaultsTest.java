@@ -41,8 +41,6 @@ class SlackNudgeFaultsTest extends SlackHttpTestSupport {
     @Autowired
     NudgeDispatcher dispatcher;
     @Autowired
-    NudgeQueue queue;
-    @Autowired
     Messenger messenger;
     @Autowired
     NudgePlanner planner;

@@ -233,9 +233,6 @@ class SlackNudgeTimelineTest extends SlackHttpTestSupport {
         assertThat(slack.calls("chat.postMessage").stream().filter(c -> "U111".equals(c.param("channel")))).isEmpty();
     }
 
-    @Autowired
-    dev.kept.nudge.NudgeQueue queue;
-
     /** Issue 12: uninstalling Kept, or revoking its bot token, stops nudges to that workspace at once. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"event-app_uninstalled.json", "event-tokens_revoked.json"})

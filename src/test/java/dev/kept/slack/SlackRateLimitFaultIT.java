@@ -1,7 +1,6 @@
 package dev.kept.slack;
 
 import dev.kept.nudge.NudgeDispatcher;
-import dev.kept.nudge.NudgeQueue;
 import dev.kept.promise.PromiseService;
 import dev.kept.testing.slack.FakeSlackApi;
 import dev.kept.testing.slack.FakeSlackApi.Call;
@@ -52,8 +51,6 @@ class SlackRateLimitFaultIT extends SlackHttpTestSupport {
     PromiseService promises;
     @Autowired
     NudgeDispatcher dispatcher;
-    @Autowired
-    NudgeQueue queue;
 
     List<Call> reminders() {
         return slack.calls("chat.postMessage").stream()

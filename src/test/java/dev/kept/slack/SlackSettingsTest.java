@@ -5,7 +5,6 @@ import com.google.gson.JsonParser;
 import dev.kept.chat.PersonalSettings;
 import dev.kept.chat.SettingsStore;
 import dev.kept.nudge.NudgeDispatcher;
-import dev.kept.nudge.NudgeQueue;
 import dev.kept.privacy.PrivacyIds;
 import dev.kept.promise.PromiseStore;
 import dev.kept.promise.Side;
@@ -22,7 +21,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,9 +45,6 @@ class SlackSettingsTest extends SlackHttpTestSupport {
 
     @Autowired
     NudgeDispatcher dispatcher;
-
-    @Autowired
-    NudgeQueue queue;
 
     static Instant local(String localDateTime, ZoneId zone) {
         return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
@@ -97,18 +92,10 @@ class SlackSettingsTest extends SlackHttpTestSupport {
         dispatcher.dispatchDue();
     }
 
-    List<Call> dmsTo(String user) {
-        return slack.calls("chat.postMessage").stream().filter(c -> user.equals(c.param("channel"))).toList();
-    }
-
     void nothingYet(Instant t, String user, Instant queuedFor) {
         at(t);
         assertThat(dmsTo(user)).as("messages to %s at %s", user, t).isEmpty();
         assertThat(queue.nextDue()).as("next nudge, seen at %s", t).contains(queuedFor);
-    }
-
-    void awaitNextDue(Instant expected) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(queue.nextDue()).contains(expected));
     }
 
     @Test

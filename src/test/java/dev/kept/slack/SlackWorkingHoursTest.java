@@ -1,7 +1,6 @@
 package dev.kept.slack;
 
 import dev.kept.nudge.NudgeDispatcher;
-import dev.kept.nudge.NudgeQueue;
 import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseStatus;
 import dev.kept.promise.PromiseStore;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,9 +39,6 @@ class SlackWorkingHoursTest extends SlackHttpTestSupport {
     @Autowired
     NudgeDispatcher dispatcher;
 
-    @Autowired
-    NudgeQueue queue;
-
     static Instant local(String localDateTime, ZoneId zone) {
         return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
     }
@@ -65,19 +60,11 @@ class SlackWorkingHoursTest extends SlackHttpTestSupport {
         dispatcher.dispatchDue();
     }
 
-    List<Call> dmsTo(String user) {
-        return slack.calls("chat.postMessage").stream().filter(c -> user.equals(c.param("channel"))).toList();
-    }
-
     /** At {@code t} nothing reaches {@code user}, and the next nudge is still queued for {@code queuedFor}. */
     void nothingYet(Instant t, String user, Instant queuedFor) {
         at(t);
         assertThat(dmsTo(user)).as("messages to %s at %s", user, t).isEmpty();
         assertThat(queue.nextDue()).as("next nudge, seen at %s", t).contains(queuedFor);
-    }
-
-    void awaitNextDue(Instant expected) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(queue.nextDue()).contains(expected));
     }
 
     @Test
