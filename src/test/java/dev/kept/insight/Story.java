@@ -1,9 +1,9 @@
 package dev.kept.insight;
 
+import static dev.kept.testing.PromiseBuilder.aPromise;
 import dev.kept.chat.Workspace;
 import dev.kept.promise.HistoryEntry;
 import dev.kept.promise.Promise;
-import dev.kept.promise.PromiseId;
 import dev.kept.promise.PromiseStatus;
 
 import java.time.Instant;
@@ -30,16 +30,16 @@ final class Story {
     /** {@code provider} promises {@code receiver} something, made at {@code created}, due at {@code due}. */
     static Story made(String id, String provider, String receiver, String created, String due) {
         Instant at = Instant.parse(created);
-        Promise p = new Promise(new PromiseId(id), WS, provider, receiver, "promise " + id, "", Instant.parse(due), at,
-                PromiseStatus.OPEN, 0, 0, "", 1);
+        Promise p = aPromise().id(id).in(WS).from(provider).to(receiver).what("promise " + id)
+                .due(Instant.parse(due)).created(at).build();
         return new Story(p, new HistoryEntry(at, provider, HistoryEntry.Event.CREATED, "due " + due));
     }
 
     /** {@code asker} asks {@code asked} for something by {@code due}: a request, not a promise yet. */
     static Story requested(String id, String asked, String asker, String created, String due) {
         Instant at = Instant.parse(created);
-        Promise p = new Promise(new PromiseId(id), WS, asked, asker, "request " + id, "", Instant.parse(due), at,
-                PromiseStatus.REQUESTED, 0, 0, "", 1);
+        Promise p = aPromise().id(id).in(WS).from(asked).to(asker).what("request " + id)
+                .due(Instant.parse(due)).created(at).status(PromiseStatus.REQUESTED).build();
         return new Story(p, new HistoryEntry(at, asker, HistoryEntry.Event.REQUESTED, ""));
     }
 

@@ -1,9 +1,7 @@
 package dev.kept.insight;
 
-import dev.kept.chat.Delivery;
-import dev.kept.chat.DeliveryFailedException;
-import dev.kept.chat.Message;
-import dev.kept.chat.Messenger;
+import dev.kept.testing.core.RecordingMessenger;
+import dev.kept.testing.core.RecordingMessenger.Posted;
 import dev.kept.chat.Once;
 import dev.kept.chat.Person;
 import dev.kept.chat.StoreUnavailableException;
@@ -35,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -55,7 +52,7 @@ class WeeklyDigestTest {
 
     final FlakyStore store = new FlakyStore(new RedisPromiseStore(TestRedis.template(), REDIS));
     final Once once = new RedisOnce(TestRedis.template(), REDIS);
-    final RecordingMessenger messenger = new RecordingMessenger();
+    final RecordingMessenger messenger = new RecordingMessenger().acceptingChannelPosts().refusingFiles();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     final InsightService insight = new InsightService(store,
             new PromiseService(store, person -> Optional.empty(), messenger, clock), messenger, clock);
@@ -153,7 +150,7 @@ class WeeklyDigestTest {
 
     @Test
     void aChannelThatRefusesThePostIsLoggedNotThrown() {
-        messenger.failing = true;
+        messenger.channelFailing = true;
         assertThat(digest(every(Duration.ofHours(1))).runNow()).isZero();
     }
 
@@ -167,47 +164,6 @@ class WeeklyDigestTest {
     }
 
     // ---------------------------------------------------------------- fakes
-
-    record Posted(Workspace workspace, String channel, Message message) {
-    }
-
-    static final class RecordingMessenger implements Messenger {
-        final List<Posted> posts = new CopyOnWriteArrayList<>();
-        final List<Message> homes = new CopyOnWriteArrayList<>();
-        volatile boolean failing;
-
-        @Override
-        public void sendDirect(Person recipient, Message message) {
-        }
-
-        @Override
-        public Delivery deliver(Person recipient, Message message, String idempotencyKey) {
-            return new Delivery.Sent();
-        }
-
-        @Override
-        public boolean alreadyDelivered(Person recipient, String idempotencyKey) {
-            return false;
-        }
-
-        @Override
-        public void publishHome(Person person, Message page) {
-            homes.add(page);
-        }
-
-        @Override
-        public void postToChannel(Workspace workspace, String channel, Message message) {
-            if (failing) {
-                throw new DeliveryFailedException("channel_not_found", null);
-            }
-            posts.add(new Posted(workspace, channel, message));
-        }
-
-        @Override
-        public void sendFile(Person recipient, String filename, String content, Message comment) {
-            throw new UnsupportedOperationException("not needed by these tests");
-        }
-    }
 
     /** The real store, which can be made unreachable. */
     static final class FlakyStore implements PromiseStore {

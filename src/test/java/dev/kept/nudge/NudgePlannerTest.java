@@ -1,7 +1,6 @@
 package dev.kept.nudge;
 
 import dev.kept.chat.Directory;
-import dev.kept.chat.Person;
 import dev.kept.chat.Profile;
 import dev.kept.chat.Workspace;
 import dev.kept.promise.FollowUp;
@@ -33,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.kept.testing.PromiseBuilder.aPromise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -93,7 +93,8 @@ class NudgePlannerTest {
     }
 
     static Promise promise(String provider, String receiver, Instant due, Instant created, PromiseStatus status) {
-        return new Promise(ID, WS, provider, receiver, "the Q3 deck", "", due, created, status, 0, 0, "", 3);
+        return aPromise().id(ID).in(WS).from(provider).to(receiver).what("the Q3 deck")
+                .due(due).created(created).status(status).version(3).build();
     }
 
     static Promise open(String provider, String receiver, Instant due, Instant created) {

@@ -5,7 +5,6 @@ import dev.kept.promise.Feedback;
 import dev.kept.promise.HistoryEntry;
 import dev.kept.promise.HistoryEntry.Event;
 import dev.kept.promise.Promise;
-import dev.kept.promise.PromiseId;
 import dev.kept.promise.PromiseStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.kept.testing.PromiseBuilder.aPromise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,8 +24,8 @@ class AnonymisedTest {
     static final Instant LATER = MONDAY.plusSeconds(600);
 
     static Promise promise(String provider, String receiver, PromiseStatus status) {
-        return new Promise(new PromiseId("K7Q2"), WS, provider, receiver, "the deck for <@U222|bob>", "ask U222",
-                MONDAY.plusSeconds(86_400), MONDAY, status, 0, 0, "", Feedback.NONE, 3);
+        return aPromise().id("K7Q2").in(WS).from(provider).to(receiver).what("the deck for <@U222|bob>")
+                .whatMatters("ask U222").due(MONDAY.plusSeconds(86_400)).created(MONDAY).status(status).version(3).build();
     }
 
     static final List<HistoryEntry> HISTORY = List.of(
@@ -60,9 +60,10 @@ class AnonymisedTest {
 
     @Test
     void theIdGoesEverywhereAndEverythingElseStays() {
-        Promise p = new Promise(new PromiseId("K7Q2"), WS, "U111", "U222", "the deck for <@U222|bob>", "ask U222",
-                MONDAY.plusSeconds(86_400), MONDAY, PromiseStatus.ASSURED, 2, 5, "",
-                new Feedback("more U222", "", "thanks", MONDAY, LATER, "you're welcome"), 7);
+        Promise p = aPromise().id("K7Q2").in(WS).from("U111").to("U222").what("the deck for <@U222|bob>")
+                .whatMatters("ask U222").due(MONDAY.plusSeconds(86_400)).created(MONDAY)
+                .status(PromiseStatus.ASSURED).renegotiations(2).rating(5)
+                .feedback(new Feedback("more U222", "", "thanks", MONDAY, LATER, "you're welcome")).version(7).build();
 
         Anonymised a = Anonymised.of(p, HISTORY, "U222", LATER);
 

@@ -1,9 +1,8 @@
 package dev.kept.privacy;
 
-import dev.kept.chat.Delivery;
+import dev.kept.testing.core.RecordingMessenger;
 import dev.kept.chat.Directory;
 import dev.kept.chat.Message;
-import dev.kept.chat.Messenger;
 import dev.kept.chat.PendingQuestions;
 import dev.kept.chat.Person;
 import dev.kept.chat.PersonalSettings;
@@ -79,7 +78,7 @@ class ForgetMeRedisTest {
     final RedisPendingQuestions questions = new RedisPendingQuestions(redis, properties, clock);
     final RedisForgetting forgetting = new RedisForgetting(redis, properties);
     final RedisAdapterState adapterState = new RedisAdapterState(redis, properties);
-    final Recorder messenger = new Recorder();
+    final RecordingMessenger messenger = new RecordingMessenger();
     final Directory directory = person -> Optional.of(new Profile(person, person.userId().toLowerCase(),
             ZoneId.of("Europe/Berlin"), false, true));
     final NudgePlanner planner = new NudgePlanner(NUDGES, directory, clock, settings);
@@ -321,43 +320,5 @@ class ForgetMeRedisTest {
         command(forgetting).forget(BOB);
 
         assertThat(everythingMentioning("U222")).isEmpty();
-    }
-
-    record Sent(Person to, Message message) {
-    }
-
-    static final class Recorder implements Messenger {
-        final List<Sent> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public void sendDirect(Person recipient, Message message) {
-            sent.add(new Sent(recipient, message));
-        }
-
-        @Override
-        public Delivery deliver(Person recipient, Message message, String idempotencyKey) {
-            sendDirect(recipient, message);
-            return new Delivery.Sent();
-        }
-
-        @Override
-        public boolean alreadyDelivered(Person recipient, String idempotencyKey) {
-            return false;
-        }
-
-        @Override
-        public void publishHome(Person person, Message page) {
-            sendDirect(person, page);
-        }
-
-        @Override
-        public void postToChannel(Workspace workspace, String channel, Message message) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void sendFile(Person recipient, String filename, String content, Message comment) {
-            sendDirect(recipient, comment);
-        }
     }
 }

@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kept.chat.Person;
 import dev.kept.chat.Refusal;
 import dev.kept.chat.Workspace;
-import dev.kept.promise.PromiseInboundTest.FakeDirectory;
-import dev.kept.promise.PromiseInboundTest.InMemoryStore;
-import dev.kept.promise.PromiseInboundTest.RecordingMessenger;
+import dev.kept.testing.core.FakeDirectory;
+import dev.kept.testing.core.InMemoryPromiseStore;
+import dev.kept.testing.core.RecordingFollowUps;
+import dev.kept.testing.core.RecordingMessenger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -202,8 +203,8 @@ class AuthorizationMatrixTest {
     }
 
     private final Clock clock = Clock.fixed(MONDAY_MORNING, ZoneOffset.UTC);
-    private final InMemoryStore store = new InMemoryStore();
-    private final FakeDirectory directory = new FakeDirectory();
+    private final InMemoryPromiseStore store = new InMemoryPromiseStore();
+    private final FakeDirectory directory = new FakeDirectory(WS);
     private final RecordingMessenger messenger = new RecordingMessenger();
     private final RecordingFollowUps followUps = new RecordingFollowUps();
     private final PromiseService service = new PromiseService(store, directory, messenger, clock, followUps);
@@ -275,7 +276,7 @@ class AuthorizationMatrixTest {
             assertThat(e.actorId()).isEqualTo(role.userId);
             assertThat(e.event()).isEqualTo(action.event);
         });
-        assertThat(messenger.sent).extracting(PromiseInboundTest.Sent::to).containsExactly(action.told.person());
+        assertThat(messenger.sent).extracting(RecordingMessenger.Sent::to).containsExactly(action.told.person());
         assertThat(followUps.changes).hasSize(1);
     }
 
@@ -390,21 +391,5 @@ class AuthorizationMatrixTest {
         Map<PromiseId, List<HistoryEntry>> copy = new HashMap<>();
         history.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         return copy;
-    }
-
-    /** Records what the service asked to plan for each change. */
-    static final class RecordingFollowUps implements FollowUps {
-        final List<Promise.Change> changes = new ArrayList<>();
-
-        @Override
-        public Plan afterCreate(Promise promise) {
-            return Plan.none();
-        }
-
-        @Override
-        public Plan afterChange(Promise.Change change) {
-            changes.add(change);
-            return Plan.none();
-        }
     }
 }

@@ -1,5 +1,9 @@
 package dev.kept.promise;
 
+import dev.kept.testing.core.FakeDirectory;
+import dev.kept.testing.core.InMemoryPromiseStore;
+import dev.kept.testing.core.NoPendingQuestions;
+import dev.kept.testing.core.RecordingMessenger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.util.json.GsonFactory;
@@ -60,9 +64,9 @@ class CommandGrammarPropertiesTest {
 
     /** One try's world: Alice, Bob and Carol (Berlin, UTC, Tokyo), a bot and a deactivated account. */
     private static final class World {
-        final PromiseInboundTest.InMemoryStore store = new PromiseInboundTest.InMemoryStore();
-        final PromiseInboundTest.FakeDirectory directory = new PromiseInboundTest.FakeDirectory();
-        final PromiseInboundTest.RecordingMessenger messenger = new PromiseInboundTest.RecordingMessenger();
+        final InMemoryPromiseStore store = new InMemoryPromiseStore();
+        final FakeDirectory directory = new FakeDirectory(WS);
+        final RecordingMessenger messenger = new RecordingMessenger();
         final PromiseService service = new PromiseService(store, directory, messenger, Clock.fixed(NOW, ZoneOffset.UTC));
         final PromiseInbound inbound = new PromiseInbound(service);
         final PlatformText text;
@@ -103,7 +107,7 @@ class CommandGrammarPropertiesTest {
     @Property(tries = 10000)
     void aDirectMessageAlwaysGetsAnAnswerAndStoresOnlyValidPromises(@ForAll("commands") String typed) {
         World w = new World();
-        DirectMessages dms = new DirectMessages(w.inbound, new NoQuestions(), List.of(), Duration.ofHours(24));
+        DirectMessages dms = new DirectMessages(w.inbound, new NoPendingQuestions(), List.of(), Duration.ofHours(24));
         Outcome outcome = dms.receive(w.dm(), typed);
 
         assertAnswered(outcome);
@@ -128,7 +132,7 @@ class CommandGrammarPropertiesTest {
                         .plain(": ").plain(text).build()));
             }
         };
-        PendingQuestions asked = new NoQuestions() {
+        PendingQuestions asked = new NoPendingQuestions() {
             @Override
             public Optional<Question> take(Person person) {
                 return Optional.of(new Question("matters", "K7Q2"));
@@ -333,22 +337,5 @@ class CommandGrammarPropertiesTest {
                 "|", "<@U333|eve>", "<!date^1392734382^{date}|Feb 18>", ">quote", "• item", "<<@UBOB>>",
                 "&gt;quote", "\n&gt; quote", "\n>>> rest", "https://evil.example/x", "www.evil.example",
                 "bob@evil.example", "mailto:bob@evil.example", "<http://www.evil.example|www.evil.example>");
-    }
-
-    /** No question ever waits. */
-    private static class NoQuestions implements PendingQuestions {
-        @Override
-        public void expect(Person person, Question question, Duration window) {
-        }
-
-        @Override
-        public Optional<Question> take(Person person) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Question> peek(Person person) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.kept.promise;
 
+import dev.kept.testing.core.FakeDirectory;
+import dev.kept.testing.core.InMemoryPromiseStore;
+import dev.kept.testing.core.RecordingMessenger;
 import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
 import dev.kept.chat.PlatformText;
@@ -14,7 +17,7 @@ import java.util.Map;
 
 /**
  * Runs one typed command through the real {@link PromiseInbound} and {@link PromiseService} (with the
- * in-memory fakes of {@link PromiseInboundTest}) with a platform's {@link PlatformText}: for adapter tests
+ * in-memory fakes of {@code dev.kept.testing.core}) with a platform's {@link PlatformText}: for adapter tests
  * in other packages that check their text reaches the core's grammar as it should. Everyone is in UTC.
  */
 public final class GrammarProbe {
@@ -34,11 +37,11 @@ public final class GrammarProbe {
      */
     public static Result run(Instant now, Map<String, String> people, String invokerId, PlatformText text,
                              String command, boolean forms) {
-        PromiseInboundTest.InMemoryStore store = new PromiseInboundTest.InMemoryStore();
-        PromiseInboundTest.FakeDirectory directory = new PromiseInboundTest.FakeDirectory();
+        InMemoryPromiseStore store = new InMemoryPromiseStore();
+        FakeDirectory directory = new FakeDirectory(WORKSPACE);
         people.forEach((id, name) -> directory.add(id, name, ZoneOffset.UTC, false, true));
         PromiseInbound inbound = new PromiseInbound(new PromiseService(store, directory,
-                new PromiseInboundTest.RecordingMessenger(), Clock.fixed(now, ZoneOffset.UTC)));
+                new RecordingMessenger(), Clock.fixed(now, ZoneOffset.UTC)));
         Person invoker = WORKSPACE.person(invokerId);
         Outcome outcome = inbound.command(new Invocation(invoker, text, forms), command);
         return new Result(outcome, new ArrayList<>(store.promises.values()));

@@ -1,18 +1,18 @@
 package dev.kept.promise;
 
+import dev.kept.testing.core.RecordingMessenger.Sent;
 import dev.kept.testing.Marked;
+import dev.kept.testing.core.FakeDirectory;
+import dev.kept.testing.core.InMemoryPromiseStore;
+import dev.kept.testing.core.RecordingMessenger;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kept.chat.Directory;
 import dev.kept.chat.Form;
 import dev.kept.chat.FormSubmission;
 import dev.kept.chat.Message;
-import dev.kept.chat.Messenger;
 import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
 import dev.kept.chat.PlatformText;
-import dev.kept.chat.Profile;
-import dev.kept.chat.StoreUnavailableException;
 import dev.kept.chat.Workspace;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,16 +20,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -54,8 +50,8 @@ class PromiseInboundTest {
     private static final String GONE = "UGONE";
 
     private final Clock clock = Clock.fixed(MONDAY_MORNING, ZoneOffset.UTC);
-    private final InMemoryStore store = new InMemoryStore();
-    private final FakeDirectory directory = new FakeDirectory();
+    private final InMemoryPromiseStore store = new InMemoryPromiseStore();
+    private final FakeDirectory directory = new FakeDirectory(WS);
     private final RecordingMessenger messenger = new RecordingMessenger();
     private final PromiseInbound inbound = new PromiseInbound(new PromiseService(store, directory, messenger, clock));
 
@@ -856,7 +852,6 @@ class PromiseInboundTest {
         }
     }
 
-
     // ---------------------------------------------------------------- fakes
 
     /** Treats {@code <@UXXX>} as a mention of UXXX; {@link #plain} writes mentions as {@code @UXXX}. */
@@ -872,174 +867,6 @@ class PromiseInboundTest {
         @Override
         public String plain(String raw) {
             return MENTION.matcher(raw).replaceAll("@$1");
-        }
-    }
-
-    static final class FakeDirectory implements Directory {
-        final Map<Person, Profile> profiles = new HashMap<>();
-
-        void add(String userId, String name, ZoneId zone, boolean bot, boolean active) {
-            Person p = WS.person(userId);
-            profiles.put(p, new Profile(p, name, zone, bot, active));
-        }
-
-        @Override
-        public Optional<Profile> lookup(Person person) {
-            return Optional.ofNullable(profiles.get(person));
-        }
-    }
-
-    record Sent(Person to, Message message) {
-    }
-
-    static final class RecordingMessenger implements Messenger {
-        final List<Sent> sent = new ArrayList<>();
-        boolean failing;
-
-        @Override
-        public void sendDirect(Person recipient, Message message) {
-            if (failing) {
-                throw new dev.kept.chat.DeliveryFailedException("not reachable", null);
-            }
-            sent.add(new Sent(recipient, message));
-        }
-
-        @Override
-        public dev.kept.chat.Delivery deliver(Person recipient, Message message, String idempotencyKey) {
-            sendDirect(recipient, message);
-            return new dev.kept.chat.Delivery.Sent();
-        }
-
-        @Override
-        public boolean alreadyDelivered(Person recipient, String idempotencyKey) {
-            return false;
-        }
-
-        @Override
-        public void publishHome(Person person, Message page) {
-            sendDirect(person, page);
-        }
-
-        @Override
-        public void postToChannel(Workspace workspace, String channel, Message message) {
-            throw new UnsupportedOperationException("not needed by these tests");
-        }
-
-        @Override
-        public void sendFile(Person recipient, String filename, String content, Message comment) {
-            sendDirect(recipient, comment);
-        }
-    }
-
-    /** One workspace's promises in maps; versions are checked like the real store does. */
-    static final class InMemoryStore implements PromiseStore {
-        final Map<PromiseId, Promise> promises = new LinkedHashMap<>();
-        final Map<PromiseId, List<HistoryEntry>> history = new HashMap<>();
-        private final Random random = new Random(11);
-        boolean down;
-        boolean explodes;
-
-        private void reachable() {
-            if (down) {
-                throw new StoreUnavailableException("connection refused", null);
-            }
-            if (explodes) {
-                throw new IllegalStateException("boom");
-            }
-        }
-
-        @Override
-        public Promise create(PromiseDraft draft, HistoryEntry created, java.util.function.Function<Promise, FollowUps.Plan> plan) {
-            reachable();
-            PromiseId id;
-            do {
-                id = PromiseId.random(random, 4);
-            } while (promises.containsKey(id));
-            Promise p = draft.withId(id);
-            promises.put(id, p);
-            history.computeIfAbsent(id, k -> new ArrayList<>()).add(created);
-            return p;
-        }
-
-        @Override
-        public Optional<Promise> find(Workspace workspace, PromiseId id) {
-            reachable();
-            return Optional.ofNullable(promises.get(id)).filter(p -> p.workspace().equals(workspace));
-        }
-
-        @Override
-        public boolean apply(Promise.Change change, FollowUps.Plan plan) {
-            reachable();
-            Promise current = promises.get(change.before().id());
-            if (current == null || current.version() != change.before().version()) {
-                return false;
-            }
-            promises.put(current.id(), change.after());
-            history.get(current.id()).add(change.entry());
-            return true;
-        }
-
-        private List<Promise> mine(Person person, Side side, boolean open) {
-            reachable();
-            return promises.values().stream()
-                    .filter(p -> p.workspace().equals(person.workspace()))
-                    .filter(p -> (side == Side.MADE ? p.providerId() : p.receiverId()).equals(person.userId()))
-                    .filter(p -> p.status().isActive() == open)
-                    .collect(Collectors.toList());
-        }
-
-        @Override
-        public List<Promise> open(Person person, Side side, int limit) {
-            return mine(person, side, true).stream().sorted(Comparator.comparing(Promise::due)).limit(limit).toList();
-        }
-
-        @Override
-        public long countOpen(Person person, Side side) {
-            return mine(person, side, true).size();
-        }
-
-        @Override
-        public List<Promise> closed(Person person, Side side, int limit) {
-            return mine(person, side, false).stream().sorted(Comparator.comparing(Promise::due).reversed())
-                    .limit(limit).toList();
-        }
-
-        @Override
-        public List<HistoryEntry> history(Workspace workspace, PromiseId id) {
-            reachable();
-            return List.copyOf(history.getOrDefault(id, List.of()));
-        }
-
-        @Override
-        public List<Promise> all(Person person, Side side) {
-            List<Promise> all = new ArrayList<>(mine(person, side, true));
-            all.addAll(mine(person, side, false));
-            return all;
-        }
-
-        @Override
-        public List<Promise> changedBetween(Workspace workspace, java.time.Instant from, java.time.Instant to) {
-            throw new UnsupportedOperationException("not needed by these tests");
-        }
-
-        @Override
-        public Map<PromiseId, List<HistoryEntry>> histories(Workspace workspace, java.util.Collection<PromiseId> ids) {
-            Map<PromiseId, List<HistoryEntry>> out = new LinkedHashMap<>();
-            ids.forEach(id -> out.put(id, history(workspace, id)));
-            return out;
-        }
-
-        @Override
-        public List<Promise> dueBetween(Workspace workspace, java.time.Instant from, java.time.Instant to) {
-            reachable();
-            return promises.values().stream().filter(p -> p.workspace().equals(workspace))
-                    .filter(p -> !p.due().isBefore(from) && p.due().isBefore(to)).toList();
-        }
-
-        @Override
-        public java.util.Set<Workspace> workspaces() {
-            reachable();
-            return promises.values().stream().map(Promise::workspace).collect(Collectors.toSet());
         }
     }
 }

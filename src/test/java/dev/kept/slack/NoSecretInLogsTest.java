@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kept.KeptApplication;
 import dev.kept.testing.MutableClock;
+import dev.kept.testing.TestClockConfiguration;
 import dev.kept.testing.redis.TestRedis;
 import dev.kept.testing.slack.FakeSlackApi;
 import dev.kept.testing.slack.SlackRequests;
@@ -103,7 +104,7 @@ class NoSecretInLogsTest {
                 "--kept.redis.url=" + redisUrl, "--kept.redis.timeout=500ms",
                 "--management.endpoint.health.show-details=always"));
         args.addAll(List.of(extraArgs));
-        kept = new SpringApplicationBuilder(KeptApplication.class, SlackHttpTestSupport.TestClock.class)
+        kept = new SpringApplicationBuilder(KeptApplication.class, TestClockConfiguration.class)
                 .run(args.toArray(String[]::new));
         int port = ((WebServerApplicationContext) kept).getWebServer().getPort();
         MutableClock clock = kept.getBean(MutableClock.class);

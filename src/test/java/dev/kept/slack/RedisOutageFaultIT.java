@@ -6,6 +6,7 @@ import dev.kept.nudge.NudgeDispatcher;
 import dev.kept.promise.PromiseService;
 import dev.kept.store.redis.EmbeddedRedis;
 import dev.kept.testing.MutableClock;
+import dev.kept.testing.TestClockConfiguration;
 import dev.kept.testing.redis.TestRedis;
 import dev.kept.testing.slack.FakeSlackApi;
 import dev.kept.testing.slack.FakeSlackApi.Call;
@@ -79,7 +80,7 @@ class RedisOutageFaultIT {
     void commandsAreAnsweredWhileRedisIsAwayAndNoNudgeIsLostOrDoubled() throws Exception {
         int redisPort = TestRedis.freePort();
         redis = EmbeddedRedis.start(dataDir, redisPort);
-        kept = new SpringApplicationBuilder(KeptApplication.class, SlackHttpTestSupport.TestClock.class).run(
+        kept = new SpringApplicationBuilder(KeptApplication.class, TestClockConfiguration.class).run(
                 "--server.port=0", "--kept.slack.bot-token=xoxb-outage", "--kept.slack.app-token=",
                 "--kept.slack.signing-secret=" + SECRET, "--kept.slack.api-url=" + slack.baseUrl(),
                 "--kept.redis.url=redis://127.0.0.1:" + redisPort, "--kept.redis.timeout=500ms",

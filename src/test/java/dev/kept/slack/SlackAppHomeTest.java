@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.kept.chat.Workspace;
 import dev.kept.promise.ActionIds;
 import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseStore;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,7 +31,6 @@ class SlackAppHomeTest extends SlackHttpTestSupport {
 
     /** The digest channel of the insight tests (they share one Spring context); the poller looks only hourly. */
     static final String DIGEST_CHANNEL = "C0DIGEST";
-    static final Workspace WS = new Workspace("slack", TEAM);
     private static final AtomicInteger events = new AtomicInteger();
 
     @Autowired
@@ -94,10 +91,6 @@ class SlackAppHomeTest extends SlackHttpTestSupport {
 
     HttpResponse<String> openHome(String userId) {
         return signedPost(SlackRequests.JSON, homeOpenedBody(userId, "home"));
-    }
-
-    static Call awaitHome(String userId) {
-        return awaitCall("views.publish", c -> userId.equals(c.param("user_id")));
     }
 
     @Test

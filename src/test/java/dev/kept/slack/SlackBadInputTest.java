@@ -1,6 +1,5 @@
 package dev.kept.slack;
 
-import dev.kept.chat.Workspace;
 import dev.kept.promise.ActionIds;
 import dev.kept.promise.PromiseStore;
 import dev.kept.promise.Side;
@@ -9,13 +8,10 @@ import dev.kept.testing.slack.FakeSlackApi.Call;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every kind of bad input gets a clear private answer, and nothing is stored or sent to anyone else. */
 class SlackBadInputTest extends SlackHttpTestSupport {
-
-    static final Workspace WS = new Workspace("slack", TEAM);
 
     @Autowired
     PromiseStore store;

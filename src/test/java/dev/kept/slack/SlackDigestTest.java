@@ -1,7 +1,6 @@
 package dev.kept.slack;
 
 import dev.kept.chat.Person;
-import dev.kept.chat.Workspace;
 import dev.kept.insight.WeeklyDigest;
 import dev.kept.promise.FollowUps;
 import dev.kept.promise.Promise;
@@ -17,7 +16,6 @@ import java.util.List;
 
 import static dev.kept.slack.SlackAppHomeTest.DIGEST_CHANNEL;
 import static dev.kept.slack.SlackAppHomeTest.readable;
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The weekly digest in the channel, as Slack receives it: totals and thanks, never a person's rating or words. */
@@ -25,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         "kept.digest.poll=1h"})
 class SlackDigestTest extends SlackHttpTestSupport {
 
-    static final Workspace WS = new Workspace("slack", TEAM);
     static final Person ALICE = WS.person("U111");
     static final Person BOB = WS.person("U222");
     static final Person CAROL = WS.person("U333");

@@ -1,6 +1,5 @@
 package dev.kept.slack;
 
-import dev.kept.chat.Workspace;
 import dev.kept.privacy.CsvReader;
 import dev.kept.promise.ActionIds;
 import dev.kept.promise.FollowUps;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,8 +26,6 @@ import static org.awaitility.Awaitility.await;
  * DM through Slack's files upload v2 (URL, upload, complete), read back here from the fake Slack.
  */
 class SlackExportTest extends SlackHttpTestSupport {
-
-    static final Workspace WS = new Workspace("slack", TEAM);
 
     @Autowired
     PromiseStore store;

@@ -4,9 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.kept.chat.PendingQuestions;
-import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
-import dev.kept.nudge.NudgeQueue;
 import dev.kept.privacy.CsvReader;
 import dev.kept.privacy.FormerColleague;
 import dev.kept.privacy.PrivacyIds;
@@ -29,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,16 +37,11 @@ import static org.awaitility.Awaitility.await;
  */
 class SlackForgetMeTest extends SlackHttpTestSupport {
 
-    static final Workspace WS = new Workspace("slack", TEAM);
-
     @Autowired
     PromiseStore store;
 
     @Autowired
     NudgeDispatcher dispatcher;
-
-    @Autowired
-    NudgeQueue queue;
 
     @Autowired
     PendingQuestions questions;

@@ -1,18 +1,20 @@
 package dev.kept.slack;
 
 import dev.kept.KeptApplication;
+import dev.kept.chat.Workspace;
+import dev.kept.nudge.NudgeQueue;
 import dev.kept.testing.MutableClock;
+import dev.kept.testing.TestClockConfiguration;
 import dev.kept.testing.redis.TestRedis;
 import dev.kept.testing.slack.FakeSlackApi;
+import dev.kept.testing.slack.FakeSlackApi.Call;
+import dev.kept.testing.slack.SlackAwait;
 import dev.kept.testing.slack.SlackRequests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,20 +23,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * Kept started whole in HTTP mode: real HTTP to /slack/events with requests signed as Slack signs
  * them, a real Redis, and the fake Slack Web API recording what Kept sends.
  */
-@SpringBootTest(classes = {KeptApplication.class, SlackHttpTestSupport.TestClock.class},
+@SpringBootTest(classes = {KeptApplication.class, TestClockConfiguration.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class SlackHttpTestSupport {
 
     static final String SECRET = "test-signing-secret";
     static final String TEAM = "T123";
-    /** Monday 23 November 2026, 09:00 UTC. */
-    static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T09:00:00Z");
+    /** The workspace every request here comes from. */
+    static final Workspace WS = new Workspace("slack", TEAM);
+    /** Monday 23 November 2026, 09:00 UTC: where the test clock starts. */
+    static final Instant MONDAY_MORNING = TestClockConfiguration.MONDAY_MORNING;
 
     static final FakeSlackApi slack = FakeSlackApi.start();
     private static final AtomicInteger triggers = new AtomicInteger();
@@ -47,14 +53,8 @@ abstract class SlackHttpTestSupport {
     @Autowired
     MutableClock clock;
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(MONDAY_MORNING);
-        }
-    }
+    @Autowired
+    NudgeQueue queue;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -137,5 +137,41 @@ abstract class SlackHttpTestSupport {
 
     HttpResponse<String> signedPost(String contentType, String body) {
         return SlackRequests.post(http, events(), SECRET, clock.instant().getEpochSecond(), contentType, body);
+    }
+
+    /** The first call of {@code method} that matches, once it has come (work follows the answer). */
+    static Call awaitCall(String method, Predicate<Call> matching) {
+        return SlackAwait.call(slack, method, matching);
+    }
+
+    /** A DM Kept opened to {@code user} that matches. */
+    static Call awaitDm(String user, Predicate<Call> matching) {
+        return SlackAwait.dm(slack, user, matching);
+    }
+
+    /** Kept's answer in the DM a person wrote in. */
+    static Call awaitAnswerIn(String user, Predicate<Call> matching) {
+        return SlackAwait.answerIn(slack, user, matching);
+    }
+
+    /** A response_url answer that replaced the message it answered. */
+    static Call awaitReplaced(Predicate<Call> matching) {
+        return SlackAwait.replaced(slack, matching);
+    }
+
+    /** The App Home page published for {@code userId}. */
+    static Call awaitHome(String userId) {
+        return SlackAwait.home(slack, userId);
+    }
+
+    /** Every message Kept has sent so far to {@code user}'s own id (a DM it opened). */
+    List<Call> dmsTo(String user) {
+        return slack.calls("chat.postMessage").stream().filter(c -> user.equals(c.param("channel"))).toList();
+    }
+
+    /** Waits until the next nudge in the queue is due at {@code expected}. */
+    void awaitNextDue(Instant expected) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                () -> org.assertj.core.api.Assertions.assertThat(queue.nextDue()).contains(expected));
     }
 }

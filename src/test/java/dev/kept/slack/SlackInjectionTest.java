@@ -1,10 +1,8 @@
 package dev.kept.slack;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
 import dev.kept.privacy.PrivacyIds;
 import dev.kept.promise.ActionIds;
@@ -18,10 +16,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +37,6 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = "kept.nudges.working-hours.enabled=false")
 class SlackInjectionTest extends SlackHttpTestSupport {
-
-    static final Workspace WS = new Workspace("slack", TEAM);
 
     /** What a person types into a form field (Slack sends it as is). */
     static final String TYPED = "<!channel> <!here> <@U333> <https://evil.example|click> *bold* `code` ~gone~ "
@@ -233,10 +227,6 @@ class SlackInjectionTest extends SlackHttpTestSupport {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("\"errors\"");
         return response;
-    }
-
-    static Call awaitDm(String user, Predicate<Call> matching) {
-        return awaitCall("chat.postMessage", c -> user.equals(c.param("channel")) && matching.test(c));
     }
 
     /** The call shows the typed text escaped, not dropped: the check after each test is not vacuous. */

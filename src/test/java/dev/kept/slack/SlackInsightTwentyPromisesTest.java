@@ -1,7 +1,6 @@
 package dev.kept.slack;
 
 import dev.kept.chat.Person;
-import dev.kept.chat.Workspace;
 import dev.kept.insight.WeeklyDigest;
 import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseService;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import static dev.kept.slack.SlackAppHomeTest.DIGEST_CHANNEL;
 import static dev.kept.slack.SlackAppHomeTest.homeOpenedBody;
 import static dev.kept.slack.SlackAppHomeTest.readable;
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static dev.kept.testing.slack.SlackRequests.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +56,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         "kept.digest.poll=1h"})
 class SlackInsightTwentyPromisesTest extends SlackHttpTestSupport {
 
-    static final Workspace WS = new Workspace("slack", TEAM);
     static final Person ALICE = WS.person("U111");
     static final Person BOB = WS.person("U222");
     static final Person CAROL = WS.person("U333");

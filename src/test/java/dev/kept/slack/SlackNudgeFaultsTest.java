@@ -2,7 +2,6 @@ package dev.kept.slack;
 
 import dev.kept.chat.Message;
 import dev.kept.chat.Messenger;
-import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
 import dev.kept.nudge.NudgePlanner;
 import dev.kept.nudge.NudgeProperties;
@@ -15,13 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +32,6 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = {"kept.nudges.working-hours.enabled=false", "kept.nudges.daily-cap=3"})
 class SlackNudgeFaultsTest extends SlackHttpTestSupport {
 
-    static final Workspace WS = new Workspace("slack", TEAM);
     static final Instant IN_ONE_HOUR = MONDAY_MORNING.plus(Duration.ofHours(1));
 
     @Autowired
@@ -44,8 +40,6 @@ class SlackNudgeFaultsTest extends SlackHttpTestSupport {
     PromiseStore store;
     @Autowired
     NudgeDispatcher dispatcher;
-    @Autowired
-    NudgeQueue queue;
     @Autowired
     Messenger messenger;
     @Autowired

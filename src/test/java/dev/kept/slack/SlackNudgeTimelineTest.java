@@ -1,6 +1,5 @@
 package dev.kept.slack;
 
-import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
 import dev.kept.promise.ActionIds;
 import dev.kept.promise.Promise;
@@ -17,9 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Predicate;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,8 +27,6 @@ import static org.awaitility.Awaitility.await;
  */
 @TestPropertySource(properties = "kept.nudges.working-hours.enabled=false")
 class SlackNudgeTimelineTest extends SlackHttpTestSupport {
-
-    static final Workspace WS = new Workspace("slack", TEAM);
 
     @Autowired
     PromiseStore store;
@@ -52,10 +47,6 @@ class SlackNudgeTimelineTest extends SlackHttpTestSupport {
         Promise p = store.open(WS.person("U111"), Side.MADE, 1).get(0);
         slack.reset();
         return p;
-    }
-
-    static Call awaitDm(String user, Predicate<Call> matching) {
-        return awaitCall("chat.postMessage", c -> user.equals(c.param("channel")) && matching.test(c));
     }
 
     @Test
@@ -241,9 +232,6 @@ class SlackNudgeTimelineTest extends SlackHttpTestSupport {
         dispatcher.dispatchDue();
         assertThat(slack.calls("chat.postMessage").stream().filter(c -> "U111".equals(c.param("channel")))).isEmpty();
     }
-
-    @Autowired
-    dev.kept.nudge.NudgeQueue queue;
 
     /** Issue 12: uninstalling Kept, or revoking its bot token, stops nudges to that workspace at once. */
     @org.junit.jupiter.params.ParameterizedTest

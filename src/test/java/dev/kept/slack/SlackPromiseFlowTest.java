@@ -1,6 +1,5 @@
 package dev.kept.slack;
 
-import dev.kept.chat.Workspace;
 import dev.kept.promise.ActionIds;
 import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseStatus;
@@ -15,15 +14,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The acceptance, end to end over HTTP: make, list, refuse the wrong person, deliver. */
 class SlackPromiseFlowTest extends SlackHttpTestSupport {
-
-    static final Workspace WS = new Workspace("slack", TEAM);
 
     @Autowired
     PromiseStore store;
@@ -175,10 +171,5 @@ class SlackPromiseFlowTest extends SlackHttpTestSupport {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> store.open(WS.person("U111"), Side.MADE, 10).size() == 1);
         return store.open(WS.person("U111"), Side.MADE, 10).get(0);
-    }
-
-    static Call awaitCall(String method, Predicate<Call> matching) {
-        return await().atMost(Duration.ofSeconds(10)).until(
-                () -> slack.calls(method).stream().filter(matching).findFirst().orElse(null), c -> c != null);
     }
 }

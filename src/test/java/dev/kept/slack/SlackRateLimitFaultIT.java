@@ -1,8 +1,6 @@
 package dev.kept.slack;
 
-import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
-import dev.kept.nudge.NudgeQueue;
 import dev.kept.promise.PromiseService;
 import dev.kept.testing.slack.FakeSlackApi;
 import dev.kept.testing.slack.FakeSlackApi.Call;
@@ -40,7 +38,6 @@ import static org.awaitility.Awaitility.await;
         "kept.nudges.lease=30m"})
 class SlackRateLimitFaultIT extends SlackHttpTestSupport {
 
-    static final Workspace WS = new Workspace("slack", TEAM);
     static final int NUDGES = 10_000;
     static final int PROVIDERS = 500;
     static final Instant DUE = MONDAY_MORNING.plus(Duration.ofHours(2));
@@ -54,8 +51,6 @@ class SlackRateLimitFaultIT extends SlackHttpTestSupport {
     PromiseService promises;
     @Autowired
     NudgeDispatcher dispatcher;
-    @Autowired
-    NudgeQueue queue;
 
     List<Call> reminders() {
         return slack.calls("chat.postMessage").stream()

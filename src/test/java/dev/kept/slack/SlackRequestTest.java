@@ -1,6 +1,5 @@
 package dev.kept.slack;
 
-import dev.kept.chat.Workspace;
 import dev.kept.promise.ActionIds;
 import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseStatus;
@@ -13,14 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Predicate;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code /promise ask}: a request from the receiver's side, and its three answers (take it on,
@@ -28,14 +23,8 @@ import static org.awaitility.Awaitility.await;
  */
 class SlackRequestTest extends SlackHttpTestSupport {
 
-    static final Workspace WS = new Workspace("slack", TEAM);
-
     @Autowired
     PromiseStore store;
-
-    static Call awaitDm(String user, Predicate<Call> matching) {
-        return awaitCall("chat.postMessage", c -> user.equals(c.param("channel")) && matching.test(c));
-    }
 
     /** {@code asker} asks {@code asked}; returns the stored request once the asked colleague has their DM. */
     Promise ask(String asker, String asked, String text) {

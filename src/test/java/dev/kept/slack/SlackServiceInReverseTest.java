@@ -2,7 +2,6 @@ package dev.kept.slack;
 
 import dev.kept.chat.PersonalSettings;
 import dev.kept.chat.SettingsStore;
-import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
 import dev.kept.promise.ActionIds;
 import dev.kept.promise.Promise;
@@ -20,9 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Predicate;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,8 +30,6 @@ import static org.awaitility.Awaitility.await;
  */
 @TestPropertySource(properties = "kept.nudges.working-hours.enabled=false")
 class SlackServiceInReverseTest extends SlackHttpTestSupport {
-
-    static final Workspace WS = new Workspace("slack", TEAM);
 
     @Autowired
     PromiseStore store;
@@ -48,19 +43,6 @@ class SlackServiceInReverseTest extends SlackHttpTestSupport {
     void at(Instant instant) {
         clock.set(instant);
         dispatcher.wake();
-    }
-
-    static Call awaitDm(String user, Predicate<Call> matching) {
-        return awaitCall("chat.postMessage", c -> user.equals(c.param("channel")) && matching.test(c));
-    }
-
-    /** Kept's answer in the DM a person wrote in. */
-    static Call awaitAnswerIn(String user, Predicate<Call> matching) {
-        return awaitCall("chat.postMessage", c -> ("D" + user).equals(c.param("channel")) && matching.test(c));
-    }
-
-    static Call awaitReplaced(Predicate<Call> matching) {
-        return awaitCall(FakeSlackApi.RESPONSE_URL, c -> "true".equals(c.param("replace_original")) && matching.test(c));
     }
 
     Promise promiseToBob(String text) {

@@ -4,9 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.kept.chat.PersonalSettings;
 import dev.kept.chat.SettingsStore;
-import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
-import dev.kept.nudge.NudgeQueue;
 import dev.kept.privacy.PrivacyIds;
 import dev.kept.promise.PromiseStore;
 import dev.kept.promise.Side;
@@ -23,11 +21,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +34,6 @@ import static org.awaitility.Awaitility.await;
  */
 class SlackSettingsTest extends SlackHttpTestSupport {
 
-    static final Workspace WS = new Workspace("slack", TEAM);
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
@@ -51,9 +45,6 @@ class SlackSettingsTest extends SlackHttpTestSupport {
 
     @Autowired
     NudgeDispatcher dispatcher;
-
-    @Autowired
-    NudgeQueue queue;
 
     static Instant local(String localDateTime, ZoneId zone) {
         return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
@@ -101,22 +92,10 @@ class SlackSettingsTest extends SlackHttpTestSupport {
         dispatcher.dispatchDue();
     }
 
-    List<Call> dmsTo(String user) {
-        return slack.calls("chat.postMessage").stream().filter(c -> user.equals(c.param("channel"))).toList();
-    }
-
-    Call awaitDm(String user, Predicate<Call> matching) {
-        return awaitCall("chat.postMessage", c -> user.equals(c.param("channel")) && matching.test(c));
-    }
-
     void nothingYet(Instant t, String user, Instant queuedFor) {
         at(t);
         assertThat(dmsTo(user)).as("messages to %s at %s", user, t).isEmpty();
         assertThat(queue.nextDue()).as("next nudge, seen at %s", t).contains(queuedFor);
-    }
-
-    void awaitNextDue(Instant expected) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(queue.nextDue()).contains(expected));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.kept.testing.slack.FakeSlackApi;
 import dev.kept.testing.slack.FakeSlackApi.Call;
 import dev.kept.testing.slack.FakeSocketModeServer;
 import dev.kept.testing.slack.FakeSocketModeServer.Received;
+import dev.kept.testing.slack.SlackAwait;
 import dev.kept.testing.slack.SlackRequests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -82,11 +82,11 @@ class SlackSocketModeTest {
                     .until(() -> socket.ack(command).orElse(null), a -> a != null);
             assertThat(ack.json().get("envelope_id").getAsString()).isEqualTo(command);
             assertThat(ack.payload()).as("a bare ack: the answer goes to the response_url").isEmpty();
-            Call toBob = awaitCall("chat.postMessage", c -> "U222".equals(c.param("channel")));
+            Call toBob = SlackAwait.call(slack, "chat.postMessage", c -> "U222".equals(c.param("channel")), WAIT);
             assertThat(toBob.mentions("Q3 deck")).isTrue();
             assertThat(toBob.authorization()).isEqualTo("Bearer xoxb-socket-test");
-            Call confirmation = awaitCall(FakeSlackApi.RESPONSE_URL,
-                    c -> "socket-promise".equals(c.param("response_url_id")));
+            Call confirmation = SlackAwait.call(slack, FakeSlackApi.RESPONSE_URL,
+                    c -> "socket-promise".equals(c.param("response_url_id")), WAIT);
             assertThat(confirmation.mentions("You promised")).isTrue();
             assertThat(socket.ackCount(command)).isEqualTo(1);
 
@@ -94,7 +94,7 @@ class SlackSocketModeTest {
             String event = socket.sendEvent(SlackRequests.messageImEventBody(TEAM, "U111", "DU111", "list",
                     "1763800000.000200"));
             await("the ack of the DM event").atMost(WAIT).until(() -> socket.ack(event).isPresent());
-            Call list = awaitCall("chat.postMessage", c -> "DU111".equals(c.param("channel")));
+            Call list = SlackAwait.call(slack, "chat.postMessage", c -> "DU111".equals(c.param("channel")), WAIT);
             assertThat(list.mentions("Your open promises")).isTrue();
             assertThat(list.mentions("send the Q3 deck")).isTrue();
             assertThat(socket.ackCount(event)).isEqualTo(1);
@@ -119,11 +119,6 @@ class SlackSocketModeTest {
         assertThat(socket.connectionsOpened()).isEqualTo(1);
         assertThat(slack.count(FakeSlackApi.APPS_CONNECTIONS_OPEN)).isEqualTo(opens.size());
         await("the WebSocket client threads to end").atMost(WAIT).until(() -> webSocketClientThreads().isEmpty());
-    }
-
-    Call awaitCall(String method, Predicate<Call> matching) {
-        return await(method).atMost(WAIT)
-                .until(() -> slack.calls(method).stream().filter(matching).findFirst().orElse(null), c -> c != null);
     }
 
     /** Java-WebSocket's client threads (WebSocketConnectReadThread-N, WebSocketWriteThread-N) still alive. */

@@ -1,8 +1,6 @@
 package dev.kept.slack;
 
-import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
-import dev.kept.nudge.NudgeQueue;
 import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseStatus;
 import dev.kept.promise.PromiseStore;
@@ -16,10 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.function.Predicate;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +29,6 @@ import static org.awaitility.Awaitility.await;
  */
 class SlackWorkingHoursTest extends SlackHttpTestSupport {
 
-    static final Workspace WS = new Workspace("slack", TEAM);
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -44,9 +38,6 @@ class SlackWorkingHoursTest extends SlackHttpTestSupport {
 
     @Autowired
     NudgeDispatcher dispatcher;
-
-    @Autowired
-    NudgeQueue queue;
 
     static Instant local(String localDateTime, ZoneId zone) {
         return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
@@ -69,23 +60,11 @@ class SlackWorkingHoursTest extends SlackHttpTestSupport {
         dispatcher.dispatchDue();
     }
 
-    List<Call> dmsTo(String user) {
-        return slack.calls("chat.postMessage").stream().filter(c -> user.equals(c.param("channel"))).toList();
-    }
-
-    static Call awaitDm(String user, Predicate<Call> matching) {
-        return awaitCall("chat.postMessage", c -> user.equals(c.param("channel")) && matching.test(c));
-    }
-
     /** At {@code t} nothing reaches {@code user}, and the next nudge is still queued for {@code queuedFor}. */
     void nothingYet(Instant t, String user, Instant queuedFor) {
         at(t);
         assertThat(dmsTo(user)).as("messages to %s at %s", user, t).isEmpty();
         assertThat(queue.nextDue()).as("next nudge, seen at %s", t).contains(queuedFor);
-    }
-
-    void awaitNextDue(Instant expected) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(queue.nextDue()).contains(expected));
     }
 
     @Test

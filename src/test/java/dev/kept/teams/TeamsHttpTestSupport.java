@@ -5,6 +5,7 @@ import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
 import dev.kept.promise.PromiseStore;
 import dev.kept.testing.MutableClock;
+import dev.kept.testing.TestClockConfiguration;
 import dev.kept.testing.redis.TestRedis;
 import dev.kept.testing.teams.FakeBotFramework;
 import dev.kept.testing.teams.FakeBotFramework.FakeUser;
@@ -13,10 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -41,13 +39,13 @@ import static org.awaitility.Awaitility.await;
  * to {@code /api/messages}; the fake Bot Framework serves the keys and app tokens and records every card
  * Kept sends; the real Redis keeps the promises.
  */
-@SpringBootTest(classes = {KeptApplication.class, TeamsHttpTestSupport.TestClock.class},
+@SpringBootTest(classes = {KeptApplication.class, TestClockConfiguration.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "kept.nudges.working-hours.enabled=false")
 abstract class TeamsHttpTestSupport {
 
-    /** Monday 23 November 2026, 09:00 UTC. */
-    static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T09:00:00Z");
+    /** Monday 23 November 2026, 09:00 UTC: where the test clock starts. */
+    static final Instant MONDAY_MORNING = TestClockConfiguration.MONDAY_MORNING;
     static final FakeBotFramework teams = FakeBotFramework.start().withDefaultUsers();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Workspace WS = new Workspace("teams", FakeBotFramework.TENANT_ID);
@@ -71,15 +69,6 @@ abstract class TeamsHttpTestSupport {
 
     @Autowired
     NudgeDispatcher dispatcher;
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(MONDAY_MORNING);
-        }
-    }
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
 
+import static dev.kept.testing.PromiseBuilder.aPromise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -175,8 +176,8 @@ class RedisPromiseStoreTest {
 
     @Test
     void aChangeToAMissingPromiseIsRefusedAndWritesNothing() {
-        Promise ghost = new Promise(new PromiseId("GH35"), WS, ALICE, BOB, "ghost", "", days(1), now,
-                PromiseStatus.OPEN, 0, 0, "", 1);
+        Promise ghost = aPromise().id("GH35").in(WS).from(ALICE).to(BOB).what("ghost")
+                .due(days(1)).created(now).build();
 
         assertThat(store.apply(ghost.deliver(ALICE, now), FollowUps.Plan.none())).isFalse();
         assertThat(snapshot()).isEmpty();
@@ -279,8 +280,8 @@ class RedisPromiseStoreTest {
         factory.afterPropertiesSet();
         try {
             RedisPromiseStore unreachable = new RedisPromiseStore(TestRedis.template(factory), nowhere);
-            Promise promise = new Promise(new PromiseId("K7Q2"), WS, ALICE, BOB, "x", "", days(1), now,
-                    PromiseStatus.OPEN, 0, 0, "", 1);
+            Promise promise = aPromise().id("K7Q2").in(WS).from(ALICE).to(BOB).what("x")
+                    .due(days(1)).created(now).build();
 
             long start = System.nanoTime();
             assertThatThrownBy(() -> unreachable.find(WS, promise.id()))
@@ -336,8 +337,8 @@ class RedisPromiseStoreTest {
     void aChangeCannotMoveAPromiseToAnotherIdOrWorkspace() {
         Promise promise = store.create(draft(ALICE, BOB, "x", days(1)), created(ALICE), p -> FollowUps.Plan.none());
         Promise.Change delivered = promise.deliver(ALICE, now);
-        Promise elsewhere = new Promise(delivered.after().id(), OTHER_WS, ALICE, BOB, "x", "", days(1), now,
-                PromiseStatus.DELIVERED, 0, 0, "", 2);
+        Promise elsewhere = aPromise().id(delivered.after().id()).in(OTHER_WS).from(ALICE).to(BOB).what("x")
+                .due(days(1)).created(now).status(PromiseStatus.DELIVERED).version(2).build();
 
         assertThatThrownBy(() -> store.apply(new Promise.Change(promise, elsewhere, delivered.entry()), FollowUps.Plan.none()))
                 .isInstanceOf(IllegalArgumentException.class);
