@@ -9,7 +9,6 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.net.http.HttpResponse;
 
-import static dev.kept.slack.SlackPromiseFlowTest.awaitCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,6 +1,5 @@
 package dev.kept.slack;
 
-import dev.kept.chat.Workspace;
 import dev.kept.nudge.NudgeDispatcher;
 import dev.kept.promise.ActionIds;
 import dev.kept.promise.Promise;
@@ -46,7 +45,6 @@ import static org.awaitility.Awaitility.await;
         "kept.nudges.daily-cap=1000", "kept.nudges.lease=30m"})
 class SlackLateAnswerFaultIT extends SlackHttpTestSupport {
 
-    static final Workspace WS = new Workspace("slack", TEAM);
     static final int PROMISES = Integer.getInteger("kept.late.promises", 300);
     static final Duration LATE = Duration.ofSeconds(2);
     /** Thursday 26 Nov, 16:00 UTC: past every reminder (due Friday 15:00, a working day before). */
