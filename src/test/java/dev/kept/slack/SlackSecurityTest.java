@@ -64,7 +64,7 @@ class SlackSecurityTest extends SlackHttpTestSupport {
         // Slack escapes & < > typed by people; Kept must keep them inert when it echoes the text.
         slash("U111", "<@U222|bob> tell &lt;!channel&gt; about &lt;https://evil.example|the prize&gt; "
                 + "and <!here> by friday");
-        Call dm = dev.kept.testing.slack.SlackAwait.awaitCall("chat.postMessage", c -> "U222".equals(c.param("channel")));
+        Call dm = awaitCall("chat.postMessage", c -> "U222".equals(c.param("channel")));
         String rendered = decoded(dm.blocks()) + decoded(dm.text());
         // the link's scheme and host shown with lookalikes (∶ ․), so Slack can't link them by itself either
         assertThat(rendered).contains("&lt;!channel&gt;", "&lt;https\u2236//evil\u2024example|the prize&gt;", "@here");
