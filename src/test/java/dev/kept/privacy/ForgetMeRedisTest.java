@@ -156,8 +156,8 @@ class ForgetMeRedisTest {
         return found;
     }
 
-    ForgetMeInbound command(Forgetting with) {
-        return new ForgetMeInbound(store, with, messenger, clock);
+    ForgetMeCommand command(Forgetting with) {
+        return new ForgetMeCommand(store, with, messenger, clock);
     }
 
     @Test
@@ -166,7 +166,7 @@ class ForgetMeRedisTest {
                 "promise", TestRedis.snapshot(redis).get("kept-test:{slack:T1}:promise:" + carolToAlice.id().value()),
                 "history", TestRedis.snapshot(redis).get("kept-test:{slack:T1}:history:" + carolToAlice.id().value()));
 
-        ForgetMeInbound.Report report = command(forgetting).forget(BOB);
+        ForgetMeCommand.Report report = command(forgetting).forget(BOB);
 
         assertThat(everythingMentioning("U222")).isEmpty();
         assertThat(adapterState.names(WS)).containsExactly(Map.entry("U111", "Alice"));
@@ -225,7 +225,7 @@ class ForgetMeRedisTest {
         Map<String, String> after = TestRedis.snapshot(redis);
         int told = messenger.sent.size();
 
-        ForgetMeInbound.Report again = command(forgetting).forget(BOB);
+        ForgetMeCommand.Report again = command(forgetting).forget(BOB);
 
         assertThat(again.anonymised()).isZero();
         assertThat(TestRedis.snapshot(redis)).isEqualTo(after);
@@ -252,7 +252,7 @@ class ForgetMeRedisTest {
         assertThatThrownBy(() -> command(failing).forget(BOB)).isInstanceOf(StoreUnavailableException.class);
         assertThat(everythingMentioning("U222")).isNotEmpty();
 
-        ForgetMeInbound.Report finished = command(forgetting).forget(BOB);
+        ForgetMeCommand.Report finished = command(forgetting).forget(BOB);
 
         assertThat(finished.anonymised()).isEqualTo(3);
         assertThat(everythingMentioning("U222")).isEmpty();
@@ -304,7 +304,7 @@ class ForgetMeRedisTest {
             }
         };
 
-        ForgetMeInbound.Report report = command(meanwhile).forget(BOB);
+        ForgetMeCommand.Report report = command(meanwhile).forget(BOB);
 
         assertThat(erased.get()).isEqualTo(2);
         assertThat(report.anonymised()).isEqualTo(6);

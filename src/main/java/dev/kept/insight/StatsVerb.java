@@ -11,11 +11,11 @@ import java.util.Set;
 
 /** {@code /promise stats} (or {@code stats} in a DM): how the person asking is doing, privately. */
 @Component
-class StatsInbound implements CommandVerb {
+class StatsVerb implements CommandVerb {
 
     private final InsightService insight;
 
-    StatsInbound(InsightService insight) {
+    StatsVerb(InsightService insight) {
         this.insight = insight;
     }
 
