@@ -21,6 +21,7 @@ import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseDraft;
 import dev.kept.promise.PromiseId;
 import dev.kept.promise.PromiseService;
+import dev.kept.promise.PromiseServiceBuilder;
 import dev.kept.promise.PromiseStatus;
 import dev.kept.promise.Side;
 import dev.kept.store.redis.KeptRedisProperties;
@@ -83,8 +84,8 @@ class ForgetMeRedisTest {
     final Directory directory = person -> Optional.of(new Profile(person, person.userId().toLowerCase(),
             ZoneId.of("Europe/Berlin"), false, true));
     final NudgePlanner planner = new NudgePlanner(NUDGES, directory, clock, settings);
-    final PromiseService promises = new PromiseService(store, directory, messenger, clock, planner, settings,
-            questions, Duration.ofHours(24));
+    final PromiseService promises = PromiseServiceBuilder.with(store, directory, messenger, clock).followUps(planner)
+            .settings(settings).questions(questions).answerWindow(Duration.ofHours(24)).build();
 
     Promise bobToAlice;      // open: Bob made it
     Promise aliceToBob;      // open: made to Bob

@@ -63,7 +63,7 @@ class CommandGrammarPropertiesTest {
         final PromiseInboundTest.InMemoryStore store = new PromiseInboundTest.InMemoryStore();
         final PromiseInboundTest.FakeDirectory directory = new PromiseInboundTest.FakeDirectory();
         final PromiseInboundTest.RecordingMessenger messenger = new PromiseInboundTest.RecordingMessenger();
-        final PromiseService service = new PromiseService(store, directory, messenger, Clock.fixed(NOW, ZoneOffset.UTC));
+        final PromiseService service = PromiseServiceBuilder.with(store, directory, messenger, Clock.fixed(NOW, ZoneOffset.UTC)).build();
         final PromiseInbound inbound = new PromiseInbound(service);
         final PlatformText text;
 
