@@ -158,8 +158,8 @@ class ForgetMeRedisTest {
         return found;
     }
 
-    ForgetMeCommand command(Forgetting with) {
-        return new ForgetMeCommand(store, with, messenger, clock);
+    ForgetMeInbound command(Forgetting with) {
+        return new ForgetMeInbound(store, with, messenger, clock);
     }
 
     @Test
@@ -168,7 +168,7 @@ class ForgetMeRedisTest {
                 "promise", TestRedis.snapshot(redis).get("kept-test:{slack:T1}:promise:" + carolToAlice.id().value()),
                 "history", TestRedis.snapshot(redis).get("kept-test:{slack:T1}:history:" + carolToAlice.id().value()));
 
-        ForgetMeCommand.Report report = command(forgetting).forget(BOB);
+        ForgetMeInbound.Report report = command(forgetting).forget(BOB);
 
         assertThat(everythingMentioning("U222")).isEmpty();
         assertThat(adapterState.names(WS)).containsExactly(Map.entry("U111", "Alice"));
@@ -227,7 +227,7 @@ class ForgetMeRedisTest {
         Map<String, String> after = TestRedis.snapshot(redis);
         int told = messenger.sent.size();
 
-        ForgetMeCommand.Report again = command(forgetting).forget(BOB);
+        ForgetMeInbound.Report again = command(forgetting).forget(BOB);
 
         assertThat(again.anonymised()).isZero();
         assertThat(TestRedis.snapshot(redis)).isEqualTo(after);
@@ -254,7 +254,7 @@ class ForgetMeRedisTest {
         assertThatThrownBy(() -> command(failing).forget(BOB)).isInstanceOf(StoreUnavailableException.class);
         assertThat(everythingMentioning("U222")).isNotEmpty();
 
-        ForgetMeCommand.Report finished = command(forgetting).forget(BOB);
+        ForgetMeInbound.Report finished = command(forgetting).forget(BOB);
 
         assertThat(finished.anonymised()).isEqualTo(3);
         assertThat(everythingMentioning("U222")).isEmpty();
@@ -306,7 +306,7 @@ class ForgetMeRedisTest {
             }
         };
 
-        ForgetMeCommand.Report report = command(meanwhile).forget(BOB);
+        ForgetMeInbound.Report report = command(meanwhile).forget(BOB);
 
         assertThat(erased.get()).isEqualTo(2);
         assertThat(report.anonymised()).isEqualTo(6);
