@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * Rendering the core's neutral {@link Message} to Block Kit with {@link BlockKitRenderer#blocks}, and
  * serializing the blocks to JSON with the Slack SDK's snake-case Gson, as the SDK does for
  * {@code chat.postMessage}. Two typical messages, built with the public {@code Message}/{@code Markup} API
- * in the shapes Kept sends (see {@code PromiseMessages.promiseMadeToYou} and {@code PromiseInbound.list}):
+ * in the shapes Kept sends (see {@code PromiseMessages.promiseMadeToYou} and {@code PromiseListAndHelp.list}):
  * <ul>
  *   <li>{@code dm}: the receiver's DM about a new promise: headline with a mention and the promise in bold,
  *       Due/Promise fields, what matters, a note, two buttons;</li>

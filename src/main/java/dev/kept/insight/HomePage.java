@@ -173,22 +173,8 @@ public final class HomePage {
 
     /** The date the asked colleague last proposed for a request, if they did: the request then waits for the asker. */
     static Optional<Instant> proposedDue(Tracked request) {
-        return request.last(HistoryEntry.Event.DATE_PROPOSED).flatMap(e -> {
-            String d = e.detail();
-            if (!d.startsWith(PROPOSED_DUE)) {
-                return Optional.empty();
-            }
-            int end = d.indexOf(';');
-            try {
-                return Optional.of(Instant.parse(d.substring(PROPOSED_DUE.length(), end < 0 ? d.length() : end).strip()));
-            } catch (java.time.format.DateTimeParseException ex) {
-                return Optional.empty();
-            }
-        });
+        return request.last(HistoryEntry.Event.DATE_PROPOSED).flatMap(HistoryEntry::proposedDue);
     }
-
-    /** How {@link Promise#proposeDate} starts its history detail. */
-    private static final String PROPOSED_DUE = "proposed due ";
 
     private static <T> void list(Message.Builder b, List<T> promises, int shown, Consumer<T> each) {
         promises.stream().limit(shown).forEach(each);

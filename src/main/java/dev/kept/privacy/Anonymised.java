@@ -41,7 +41,7 @@ record Anonymised(Promise after, List<HistoryEntry> history, boolean closed) {
         List<HistoryEntry> entries = new ArrayList<>(history.size() + 1);
         for (HistoryEntry e : history) {
             entries.add(new HistoryEntry(e.at(), e.actorId().equals(userId) ? FormerColleague.ID : e.actorId(),
-                    e.event(), scrub(e.detail(), userId)));
+                    e.event(), scrub(e.detail(), userId), e.proposedDue()));
         }
         boolean closed = p.status().isActive();
         if (closed) {

@@ -252,10 +252,11 @@ public record Promise(PromiseId id, Workspace workspace, String providerId, Stri
             throw new Refusal("The date you suggest has to be in the future.");
         }
         return next(this, now, actorId, Event.DATE_PROPOSED,
-                PROPOSED_DUE + proposedDue + (note == null || note.isBlank() ? "" : "; note: " + note.strip()));
+                PROPOSED_DUE + proposedDue + (note == null || note.isBlank() ? "" : "; note: " + note.strip()),
+                Optional.of(proposedDue));
     }
 
-    static final String PROPOSED_DUE = "proposed due ";
+    static final String PROPOSED_DUE = HistoryEntry.PROPOSED_DUE;
 
     /** The asker accepts the date the asked colleague proposed: it becomes an open promise, due then. */
     public Change acceptProposal(String actorId, Instant proposedDue, Instant now) {
@@ -414,10 +415,15 @@ public record Promise(PromiseId id, Workspace workspace, String providerId, Stri
     }
 
     private Change next(Promise after, Instant now, String actorId, Event event, String detail) {
+        return next(after, now, actorId, event, detail, Optional.empty());
+    }
+
+    private Change next(Promise after, Instant now, String actorId, Event event, String detail,
+                        Optional<Instant> proposedDue) {
         Promise bumped = new Promise(after.id, after.workspace, after.providerId, after.receiverId, after.what,
                 after.whatMatters, after.due, after.created, after.status, after.renegotiations, after.rating,
                 after.closingNote, after.feedback, version + 1);
-        return new Change(this, bumped, new HistoryEntry(now, actorId, event, detail));
+        return new Change(this, bumped, new HistoryEntry(now, actorId, event, detail, proposedDue));
     }
 
     private void requireProvider(String actorId, String verb) {

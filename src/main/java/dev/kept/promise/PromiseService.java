@@ -1,25 +1,18 @@
 package dev.kept.promise;
 
 import dev.kept.chat.Refusal;
-import dev.kept.chat.DeliveryFailedException;
-import dev.kept.chat.Directory;
 import dev.kept.chat.Markup;
 import dev.kept.chat.Message;
-import dev.kept.chat.Messenger;
 import dev.kept.chat.PendingQuestions;
 import dev.kept.chat.Person;
 import dev.kept.chat.PersonalSettings;
-import dev.kept.chat.SettingsStore;
 import dev.kept.chat.Profile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,75 +29,27 @@ public class PromiseService {
 
     static final Duration LONGEST_PROMISE = Duration.ofDays(2 * 366);
     private static final int CONFLICT_RETRIES = 5;
-    private static final Logger log = LoggerFactory.getLogger(PromiseService.class);
 
     private final PromiseStore store;
-    private final Directory directory;
-    private final Messenger messenger;
+    private final People people;
+    private final Notifications notifications;
     private final Clock clock;
     private final PromiseMessages messages;
     private final FollowUps followUps;
-    private final SettingsStore settings;
-    private final PendingQuestions questions;
-    private final Duration answerWindow;
 
-    /** Without follow-ups: nothing is ever scheduled (for narrow tests). */
-    public PromiseService(PromiseStore store, Directory directory, Messenger messenger, Clock clock) {
-        this(store, directory, messenger, clock, FollowUps.NONE);
-    }
-
-    /** Everyone on default settings, and no question waits for an answer in DMs (for narrow tests). */
-    public PromiseService(PromiseStore store, Directory directory, Messenger messenger, Clock clock,
+    /**
+     * @param people        who colleagues are, and their time zones
+     * @param notifications how the other party is told, and how a question asked in a DM is remembered
+     * @param followUps     what a change implies for later (the nudges), written with the change
+     */
+    public PromiseService(PromiseStore store, People people, Notifications notifications, Clock clock,
                           FollowUps followUps) {
-        this(store, directory, messenger, clock, followUps, SettingsStore.DEFAULTS_ONLY, NO_QUESTIONS, Duration.ofHours(24));
-    }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    public PromiseService(PromiseStore store, Directory directory, Messenger messenger, Clock clock,
-                          FollowUps followUps, SettingsStore settings, PendingQuestions questions,
-                          @org.springframework.beans.factory.annotation.Value("${kept.conversations.answer-window:24h}")
-                          Duration answerWindow) {
         this.store = store;
-        this.directory = directory;
-        this.messenger = messenger;
+        this.people = people;
+        this.notifications = notifications;
         this.clock = clock;
         this.messages = new PromiseMessages(clock);
         this.followUps = followUps;
-        this.settings = settings;
-        this.questions = questions;
-        this.answerWindow = answerWindow;
-    }
-
-
-    private static final PendingQuestions NO_QUESTIONS = new PendingQuestions() {
-        @Override
-        public void expect(Person person, Question question, Duration window) {
-        }
-
-        @Override
-        public Optional<Question> take(Person person) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Question> peek(Person person) {
-            return Optional.empty();
-        }
-    };
-
-    /** Whether Kept may ask {@code person} for feedback (they can opt out in their settings). */
-    /** Whether {@code person} is someone the workspace's directory knows (a real colleague, not just typed text). */
-    public boolean knows(Person person) {
-        return directory.lookup(person).isPresent();
-    }
-
-    public boolean wantsPrompts(Person person) {
-        return settings.of(person).feedbackPrompts();
-    }
-
-    /** Remembers that Kept just asked {@code person} something in their DM; their next DM answers it. */
-    public void expectAnswer(Person person, PendingQuestions.Question question) {
-        questions.expect(person, question, answerWindow);
     }
 
     /** A promise just made, and whether the receiver could be told. */
@@ -115,10 +60,26 @@ public class PromiseService {
     public record Changed(Promise promise, boolean otherPartyTold) {
     }
 
-    /** The person's time zone: their own setting if they made one, else their chat profile's, else UTC. */
+    // ---------------------------------------------------------------- asked of the service by other features
+
+    /** @see People#knows(Person) */
+    public boolean knows(Person person) {
+        return people.knows(person);
+    }
+
+    /** @see People#wantsPrompts(Person) */
+    public boolean wantsPrompts(Person person) {
+        return people.wantsPrompts(person);
+    }
+
+    /** @see People#zoneOf(Person) */
     public ZoneId zoneOf(Person person) {
-        return settings.of(person).zoneOverride()
-                .orElseGet(() -> directory.lookup(person).map(Profile::zone).orElse(ZoneOffset.UTC));
+        return people.zoneOf(person);
+    }
+
+    /** @see Notifications#tell(Person, Message) */
+    public boolean tell(Person recipient, Message message) {
+        return notifications.tell(recipient, message);
     }
 
     public Instant now() {
@@ -167,12 +128,12 @@ public class PromiseService {
                 cleanMatters, due, now);
         Promise promise = store.create(draft, new HistoryEntry(now, provider.userId(), HistoryEntry.Event.CREATED,
                 "due " + due), followUps::afterCreate);
-        PersonalSettings own = settings.of(receiver);   // read once: their zone and whether to ask
+        PersonalSettings own = people.settings(receiver);   // read once: their zone and whether to ask
         boolean ask = cleanMatters.isEmpty() && own.feedbackPrompts();
         boolean told = tell(receiver, messages.promiseMadeToYou(promise,
                 own.zoneOverride().orElse(receiverProfile.zone()), ask));
         if (told && ask) {
-            expectAnswer(receiver, new PendingQuestions.Question(ActionIds.QUESTION_MATTERS, promise.id().value()));
+            notifications.expectAnswer(receiver, new PendingQuestions.Question(ActionIds.QUESTION_MATTERS, promise.id().value()));
         }
         return new Made(promise, told);
     }
@@ -195,7 +156,7 @@ public class PromiseService {
                 cleanMatters, due, now, PromiseStatus.REQUESTED);
         Promise request = store.create(draft, new HistoryEntry(now, requester.userId(), HistoryEntry.Event.REQUESTED,
                 "due " + due), followUps::afterCreate);
-        return new Made(request, tell(asked, messages.requestToYou(request, zoneOf(asked, askedProfile))));
+        return new Made(request, tell(asked, messages.requestToYou(request, people.zoneOf(asked, askedProfile))));
     }
 
     /** What a new promise or request must satisfy; the other person's profile when it does. */
@@ -210,7 +171,7 @@ public class PromiseService {
             throw new Refusal(Markup.builder().plain(p + " For example: ").code("by friday 3pm").plain(", ")
                     .code("by tomorrow").plain(", ").code("in 3 days").plain(".").build());
         });
-        Profile profile = directory.lookup(other).orElseThrow(() -> new Refusal(
+        Profile profile = people.lookup(other).orElseThrow(() -> new Refusal(
                 "I couldn't find that colleague in this workspace, or can't reach them. Pick them from the list your chat "
                         + "offers (an @mention in Slack, the people picker of the form in Teams)."));
         if (profile.bot()) {
@@ -222,10 +183,6 @@ public class PromiseService {
                     .plain("'s account is deactivated, so they can't " + verb + ".").build());
         }
         return profile;
-    }
-
-    private ZoneId zoneOf(Person person, Profile profile) {
-        return settings.of(person).zoneOverride().orElse(profile.zone());
     }
 
     /** The asked colleague takes a request on; the asker hears it is a promise now. */
@@ -253,25 +210,13 @@ public class PromiseService {
      */
     public Changed acceptProposedDate(Person actor, PromiseId id, Instant proposedDue) {
         Promise current = find(actor, id);
-        if (current.status() == PromiseStatus.REQUESTED && !proposedDue.equals(latestProposal(current))) {
+        if (current.status() == PromiseStatus.REQUESTED
+                && !history(current).latestProposal().filter(proposedDue::equals).isPresent()) {
             throw new Refusal(Markup.builder().plain("That date isn't the latest one ").person(current.providerId())
                     .plain(" suggested for ").bold(id.value()).plain(". Use the button on their latest suggestion.").build());
         }
         Promise p = transition(actor, id, (pr, now) -> pr.acceptProposal(actor.userId(), proposedDue, now)).after();
         return new Changed(p, tell(p.provider(), messages.proposalAccepted(p, zoneOf(p.provider()))));
-    }
-
-    private Instant latestProposal(Promise p) {
-        List<HistoryEntry> history = store.history(p.workspace(), p.id());
-        for (int i = history.size() - 1; i >= 0; i--) {
-            HistoryEntry e = history.get(i);
-            if (e.event() == HistoryEntry.Event.DATE_PROPOSED && e.detail().startsWith(Promise.PROPOSED_DUE)) {
-                String rest = e.detail().substring(Promise.PROPOSED_DUE.length());
-                int end = rest.indexOf(';');
-                return Instant.parse(end < 0 ? rest : rest.substring(0, end));
-            }
-        }
-        return null;
     }
 
     /** The asked colleague can't take a request on; the asker hears why. */
@@ -332,27 +277,13 @@ public class PromiseService {
     /** The receiver says "sounds good"; the provider hears it. */
     public Changed acknowledge(Person actor, PromiseId id) {
         Promise current = find(actor, id);
-        if (current.receiverId().equals(actor.userId()) && current.status().isOpen() && alreadyAcknowledged(current)) {
+        if (current.receiverId().equals(actor.userId()) && current.status().isOpen()
+                && history(current).acknowledgedSinceLastDate()) {
             // An old copy of the message was clicked again: nothing new to record or to tell.
             return new Changed(current, true);
         }
         Promise p = change(actor, id, (pr, now) -> pr.acknowledge(actor.userId(), now)).after();
         return new Changed(p, tell(p.provider(), messages.acknowledged(p)));
-    }
-
-    /** Acknowledged since the promise was made or last given a new date. */
-    private boolean alreadyAcknowledged(Promise p) {
-        List<HistoryEntry> history = store.history(p.workspace(), p.id());
-        for (int i = history.size() - 1; i >= 0; i--) {
-            HistoryEntry.Event event = history.get(i).event();
-            if (event == HistoryEntry.Event.ACKNOWLEDGED) {
-                return true;
-            }
-            if (event == HistoryEntry.Event.DUE_CHANGED || event == HistoryEntry.Event.CREATED) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /** The receiver suggests another date and/or says something; the provider can accept a date in one click. */
@@ -395,8 +326,8 @@ public class PromiseService {
     public Changed rate(Person actor, PromiseId id, int score) {
         Promise current = find(actor, id);
         if (current.status() == PromiseStatus.DELIVERED && current.receiverId().equals(actor.userId())) {
-            Instant delivered = deliveredAt(current);
-            if (delivered != null && clock.instant().isAfter(delivered.plus(followUps.ratingOpenFor()))) {
+            Optional<Instant> delivered = history(current).deliveredAt();
+            if (delivered.isPresent() && clock.instant().isAfter(delivered.get().plus(followUps.ratingOpenFor()))) {
                 throw new Refusal(Markup.builder().plain("This question about ").bold(current.what())
                         .plain(" has closed: it was open for " + followUps.ratingOpenFor().toDays()
                                 + " days after delivery.").build());
@@ -406,14 +337,8 @@ public class PromiseService {
         return new Changed(p, tell(p.provider(), messages.rated(p)));
     }
 
-    private Instant deliveredAt(Promise p) {
-        List<HistoryEntry> history = store.history(p.workspace(), p.id());
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).event() == HistoryEntry.Event.DELIVERED) {
-                return history.get(i).at();
-            }
-        }
-        return null;
+    private PromiseHistory history(Promise p) {
+        return new PromiseHistory(store.history(p.workspace(), p.id()));
     }
 
     public Promise find(Person asker, PromiseId id) {
@@ -443,17 +368,6 @@ public class PromiseService {
      */
     public Promise.Change transition(Person actor, PromiseId id, BiFunction<Promise, Instant, Promise.Change> transition) {
         return change(actor, id, transition);
-    }
-
-    /** Sends {@code message} to {@code recipient}'s DM; false (and logged) when it could not be delivered. */
-    public boolean tell(Person recipient, Message message) {
-        try {
-            messenger.sendDirect(recipient, message);
-            return true;
-        } catch (DeliveryFailedException e) {
-            log.warn("Could not message {}: {}", recipient, e.getMessage());
-            return false;
-        }
     }
 
     private Promise.Change change(Person actor, PromiseId id, BiFunction<Promise, Instant, Promise.Change> transition) {

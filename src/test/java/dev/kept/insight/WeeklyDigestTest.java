@@ -12,6 +12,7 @@ import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseDraft;
 import dev.kept.promise.PromiseId;
 import dev.kept.promise.PromiseService;
+import dev.kept.promise.PromiseServiceBuilder;
 import dev.kept.promise.PromiseStore;
 import dev.kept.promise.Side;
 import dev.kept.store.redis.KeptRedisProperties;
@@ -55,7 +56,7 @@ class WeeklyDigestTest {
     final RecordingMessenger messenger = new RecordingMessenger().acceptingChannelPosts().refusingFiles();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     final InsightService insight = new InsightService(store,
-            new PromiseService(store, person -> Optional.empty(), messenger, clock), messenger, clock);
+            PromiseServiceBuilder.with(store, person -> Optional.empty(), messenger, clock).build(), messenger, clock);
     WeeklyDigest running;
 
     static DigestProperties every(Duration poll) {

@@ -20,6 +20,7 @@ import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseDraft;
 import dev.kept.promise.PromiseId;
 import dev.kept.promise.PromiseService;
+import dev.kept.promise.PromiseServiceBuilder;
 import dev.kept.promise.PromiseStatus;
 import dev.kept.promise.Side;
 import dev.kept.store.redis.KeptRedisProperties;
@@ -82,8 +83,8 @@ class ForgetMeRedisTest {
     final Directory directory = person -> Optional.of(new Profile(person, person.userId().toLowerCase(),
             ZoneId.of("Europe/Berlin"), false, true));
     final NudgePlanner planner = new NudgePlanner(NUDGES, directory, clock, settings);
-    final PromiseService promises = new PromiseService(store, directory, messenger, clock, planner, settings,
-            questions, Duration.ofHours(24));
+    final PromiseService promises = PromiseServiceBuilder.with(store, directory, messenger, clock).followUps(planner)
+            .settings(settings).questions(questions).answerWindow(Duration.ofHours(24)).build();
 
     Promise bobToAlice;      // open: Bob made it
     Promise aliceToBob;      // open: made to Bob
@@ -156,8 +157,8 @@ class ForgetMeRedisTest {
         return found;
     }
 
-    ForgetMeCommand command(Forgetting with) {
-        return new ForgetMeCommand(store, with, messenger, clock);
+    ForgetMeInbound command(Forgetting with) {
+        return new ForgetMeInbound(store, with, messenger, clock);
     }
 
     @Test
@@ -166,7 +167,7 @@ class ForgetMeRedisTest {
                 "promise", TestRedis.snapshot(redis).get("kept-test:{slack:T1}:promise:" + carolToAlice.id().value()),
                 "history", TestRedis.snapshot(redis).get("kept-test:{slack:T1}:history:" + carolToAlice.id().value()));
 
-        ForgetMeCommand.Report report = command(forgetting).forget(BOB);
+        ForgetMeInbound.Report report = command(forgetting).forget(BOB);
 
         assertThat(everythingMentioning("U222")).isEmpty();
         assertThat(adapterState.names(WS)).containsExactly(Map.entry("U111", "Alice"));
@@ -225,7 +226,7 @@ class ForgetMeRedisTest {
         Map<String, String> after = TestRedis.snapshot(redis);
         int told = messenger.sent.size();
 
-        ForgetMeCommand.Report again = command(forgetting).forget(BOB);
+        ForgetMeInbound.Report again = command(forgetting).forget(BOB);
 
         assertThat(again.anonymised()).isZero();
         assertThat(TestRedis.snapshot(redis)).isEqualTo(after);
@@ -252,7 +253,7 @@ class ForgetMeRedisTest {
         assertThatThrownBy(() -> command(failing).forget(BOB)).isInstanceOf(StoreUnavailableException.class);
         assertThat(everythingMentioning("U222")).isNotEmpty();
 
-        ForgetMeCommand.Report finished = command(forgetting).forget(BOB);
+        ForgetMeInbound.Report finished = command(forgetting).forget(BOB);
 
         assertThat(finished.anonymised()).isEqualTo(3);
         assertThat(everythingMentioning("U222")).isEmpty();
@@ -304,7 +305,7 @@ class ForgetMeRedisTest {
             }
         };
 
-        ForgetMeCommand.Report report = command(meanwhile).forget(BOB);
+        ForgetMeInbound.Report report = command(meanwhile).forget(BOB);
 
         assertThat(erased.get()).isEqualTo(2);
         assertThat(report.anonymised()).isEqualTo(6);

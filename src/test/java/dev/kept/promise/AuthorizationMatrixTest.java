@@ -207,7 +207,7 @@ class AuthorizationMatrixTest {
     private final FakeDirectory directory = new FakeDirectory(WS);
     private final RecordingMessenger messenger = new RecordingMessenger();
     private final RecordingFollowUps followUps = new RecordingFollowUps();
-    private final PromiseService service = new PromiseService(store, directory, messenger, clock, followUps);
+    private final PromiseService service = PromiseServiceBuilder.with(store, directory, messenger, clock).followUps(followUps).build();
 
     @BeforeEach
     void people() {

@@ -67,7 +67,7 @@ class CommandGrammarPropertiesTest {
         final InMemoryPromiseStore store = new InMemoryPromiseStore();
         final FakeDirectory directory = new FakeDirectory(WS);
         final RecordingMessenger messenger = new RecordingMessenger();
-        final PromiseService service = new PromiseService(store, directory, messenger, Clock.fixed(NOW, ZoneOffset.UTC));
+        final PromiseService service = PromiseServiceBuilder.with(store, directory, messenger, Clock.fixed(NOW, ZoneOffset.UTC)).build();
         final PromiseInbound inbound = new PromiseInbound(service);
         final PlatformText text;
 

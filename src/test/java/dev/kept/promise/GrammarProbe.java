@@ -40,8 +40,8 @@ public final class GrammarProbe {
         InMemoryPromiseStore store = new InMemoryPromiseStore();
         FakeDirectory directory = new FakeDirectory(WORKSPACE);
         people.forEach((id, name) -> directory.add(id, name, ZoneOffset.UTC, false, true));
-        PromiseInbound inbound = new PromiseInbound(new PromiseService(store, directory,
-                new RecordingMessenger(), Clock.fixed(now, ZoneOffset.UTC)));
+        PromiseInbound inbound = new PromiseInbound(PromiseServiceBuilder.with(store, directory,
+                new RecordingMessenger(), Clock.fixed(now, ZoneOffset.UTC)).build());
         Person invoker = WORKSPACE.person(invokerId);
         Outcome outcome = inbound.command(new Invocation(invoker, text, forms), command);
         return new Result(outcome, new ArrayList<>(store.promises.values()));

@@ -53,7 +53,7 @@ class PromiseInboundTest {
     private final InMemoryPromiseStore store = new InMemoryPromiseStore();
     private final FakeDirectory directory = new FakeDirectory(WS);
     private final RecordingMessenger messenger = new RecordingMessenger();
-    private final PromiseInbound inbound = new PromiseInbound(new PromiseService(store, directory, messenger, clock));
+    private final PromiseInbound inbound = new PromiseInbound(PromiseServiceBuilder.with(store, directory, messenger, clock).build());
 
     private final Person alice = WS.person(ALICE);
     private final Person bob = WS.person(BOB);

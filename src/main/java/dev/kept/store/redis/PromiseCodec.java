@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a promise and its history entries look in Redis. The hash uses one-letter field names and
@@ -23,8 +24,9 @@ import java.util.Map;
  * fg feedback given (ms)   fb even better   fe could have been easier   ft thanks
  * fk feedback thanked (ms) fr the provider's reply      (all absent until feedback is given)
  * </pre>
- * A history entry is one list element {@code <epoch ms>|<actor>|<event code>|<detail>}; the actor has
- * {@code %} and {@code |} escaped, the detail comes last and is kept as it is.
+ * A history entry is one list element {@code <epoch ms>|<actor>|<event code>[@<proposed due, epoch ms>]|<detail>};
+ * the actor has {@code %} and {@code |} escaped, the detail comes last and is kept as it is. Entries stored before
+ * the proposed due date had its own place carry it only in their detail; {@link HistoryEntry} reads it from there.
  */
 final class PromiseCodec {
 
@@ -123,17 +125,25 @@ final class PromiseCodec {
     }
 
     static String entry(HistoryEntry entry) {
-        return entry.at().toEpochMilli() + "|" + escape(entry.actorId()) + "|" + eventCode(entry.event()) + "|"
-                + entry.detail();
+        return entry.at().toEpochMilli() + "|" + escape(entry.actorId()) + "|" + eventCode(entry.event())
+                + entry.proposedDue().map(d -> PROPOSAL + d.toEpochMilli()).orElse("") + "|" + entry.detail();
     }
+
+    /** Between an entry's event code and the proposed due date it carries. */
+    private static final String PROPOSAL = "@";
 
     static HistoryEntry entry(String stored) {
         String[] parts = stored.split("\\|", 4);
         if (parts.length < 4) {
             throw new IllegalStateException("Unreadable history entry: " + stored);
         }
-        return new HistoryEntry(Instant.ofEpochMilli(Long.parseLong(parts[0])), unescape(parts[1]),
-                event(parts[2]), parts[3]);
+        Instant at = Instant.ofEpochMilli(Long.parseLong(parts[0]));
+        int proposal = parts[2].indexOf(PROPOSAL);
+        if (proposal < 0) {
+            return new HistoryEntry(at, unescape(parts[1]), event(parts[2]), parts[3]);
+        }
+        return new HistoryEntry(at, unescape(parts[1]), event(parts[2].substring(0, proposal)), parts[3],
+                Optional.of(Instant.ofEpochMilli(Long.parseLong(parts[2].substring(proposal + PROPOSAL.length())))));
     }
 
     /** Keeps only whole milliseconds, as stored. */

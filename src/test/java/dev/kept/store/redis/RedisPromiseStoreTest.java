@@ -203,6 +203,37 @@ class RedisPromiseStoreTest {
     }
 
     @Test
+    void aProposedDateIsStoredInItsOwnPlaceAndReadBack() {
+        Promise request = store.create(new PromiseDraft(WS, BOB, ALICE, "deck", "", days(3), now, PromiseStatus.REQUESTED),
+                created(ALICE), p -> FollowUps.Plan.none());
+        Instant proposed = days(5);
+        Promise.Change change = request.proposeDate(BOB, proposed, "proposed due 2031-01-01T00:00:00Z is a joke", now);
+        assertThat(store.apply(change, FollowUps.Plan.none())).isTrue();
+
+        String stored = redis.opsForList().index(PREFIX + "{slack:T1}:history:" + request.id(), -1);
+        assertThat(stored).startsWith(now.toEpochMilli() + "|" + BOB + "|p@" + proposed.toEpochMilli() + "|proposed due ");
+        HistoryEntry read = store.history(WS, request.id()).get(1);
+        assertThat(read).isEqualTo(change.entry());
+        assertThat(read.proposedDue()).contains(proposed);
+    }
+
+    @Test
+    void aDateProposedBeforeItHadItsOwnPlaceIsReadFromItsDetail() {
+        Promise request = store.create(new PromiseDraft(WS, BOB, ALICE, "deck", "", days(3), now, PromiseStatus.REQUESTED),
+                created(ALICE), p -> FollowUps.Plan.none());
+        String key = PREFIX + "{slack:T1}:history:" + request.id();
+        redis.opsForList().rightPush(key, now.toEpochMilli() + "|" + BOB + "|p|proposed due 2026-03-09T17:00:00Z; note: monday");
+        redis.opsForList().rightPush(key, now.toEpochMilli() + "|" + BOB + "|p|proposed due 2026-03-10T17:00:00Z");
+        redis.opsForList().rightPush(key, now.toEpochMilli() + "|" + BOB + "|p|something else");
+
+        List<HistoryEntry> history = store.history(WS, request.id());
+        assertThat(history).extracting(HistoryEntry::proposedDue).containsExactly(java.util.Optional.empty(),
+                java.util.Optional.of(Instant.parse("2026-03-09T17:00:00Z")),
+                java.util.Optional.of(Instant.parse("2026-03-10T17:00:00Z")), java.util.Optional.empty());
+        assertThat(history.get(1).detail()).isEqualTo("proposed due 2026-03-09T17:00:00Z; note: monday");
+    }
+
+    @Test
     void openListsSoonestDueFirstAndClosedListsMostRecentlyDueFirst() {
         Promise in3 = store.create(draft(ALICE, BOB, "3", days(3)), created(ALICE), p -> FollowUps.Plan.none());
         Promise in1 = store.create(draft(ALICE, BOB, "1", days(1)), created(ALICE), p -> FollowUps.Plan.none());

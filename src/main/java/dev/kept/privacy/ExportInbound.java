@@ -36,9 +36,9 @@ import java.util.Set;
  * later ({@link ExportCsv}). Only ever sent to the person it is about.
  */
 @Component
-class ExportCommand implements CommandVerb {
+class ExportInbound implements CommandVerb {
 
-    private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
+    private static final Logger log = LoggerFactory.getLogger(ExportInbound.class);
 
     private final PromiseStore store;
     private final PromiseService promises;
@@ -47,7 +47,7 @@ class ExportCommand implements CommandVerb {
     private final PrivacyWork work;
     private final Clock clock;
 
-    ExportCommand(PromiseStore store, PromiseService promises, Directory directory, Messenger messenger,
+    ExportInbound(PromiseStore store, PromiseService promises, Directory directory, Messenger messenger,
                   PrivacyWork work, Clock clock) {
         this.store = store;
         this.promises = promises;

@@ -42,9 +42,9 @@ import java.util.Set;
  * promise that had to be closed is told once. Running it again finishes a run that stopped half-way.
  */
 @Component
-class ForgetMeCommand implements CommandVerb, Interactions {
+class ForgetMeInbound implements CommandVerb, Interactions {
 
-    private static final Logger log = LoggerFactory.getLogger(ForgetMeCommand.class);
+    private static final Logger log = LoggerFactory.getLogger(ForgetMeInbound.class);
     static final Duration CONFIRM_WITHIN = Duration.ofHours(1);
     static final int CONFLICT_RETRIES = 5;
     /** Rounds of "anonymise what is listed, then erase" when new promises keep turning up. */
@@ -57,7 +57,7 @@ class ForgetMeCommand implements CommandVerb, Interactions {
     private final Messenger messenger;
     private final Clock clock;
 
-    ForgetMeCommand(PromiseStore store, Forgetting forgetting, Messenger messenger, Clock clock) {
+    ForgetMeInbound(PromiseStore store, Forgetting forgetting, Messenger messenger, Clock clock) {
         this.store = store;
         this.forgetting = forgetting;
         this.messenger = messenger;

@@ -11,11 +11,11 @@ import java.util.Set;
 
 /** {@code /promise stats} (or {@code stats} in a DM): how the person asking is doing, privately. */
 @Component
-class StatsVerb implements CommandVerb {
+class StatsInbound implements CommandVerb {
 
     private final InsightService insight;
 
-    StatsVerb(InsightService insight) {
+    StatsInbound(InsightService insight) {
         this.insight = insight;
     }
 

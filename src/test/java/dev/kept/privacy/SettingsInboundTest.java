@@ -16,13 +16,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The settings form is read and checked in the core: every problem named, in words, under its field. */
-class SettingsCommandTest {
+class SettingsInboundTest {
 
     static final NudgeProperties DEFAULTS = new Binder(new MapConfigurationPropertySource(Map.of()))
             .bindOrCreate("kept.nudges", NudgeProperties.class);
 
     // Reading the form needs neither storage nor a directory.
-    final SettingsCommand command = new SettingsCommand(null, null, DEFAULTS);
+    final SettingsInbound command = new SettingsInbound(null, null, DEFAULTS);
 
     static FormSubmission submitted(String zone, String start, String end, String cap, boolean feedback) {
         Map<String, String> texts = new HashMap<>();
@@ -35,13 +35,13 @@ class SettingsCommandTest {
         Map<String, List<String>> choices = new HashMap<>();
         choices.put(PrivacyIds.INPUT_WORK_START, List.of(start));
         choices.put(PrivacyIds.INPUT_WORK_END, List.of(end));
-        choices.put(PrivacyIds.INPUT_FEEDBACK, feedback ? List.of(SettingsCommand.FEEDBACK_ON) : List.of());
+        choices.put(PrivacyIds.INPUT_FEEDBACK, feedback ? List.of(SettingsInbound.FEEDBACK_ON) : List.of());
         return new FormSubmission(PrivacyIds.SETTINGS_FORM, "", texts, Map.of(), Map.of(), choices);
     }
 
     @Test
     void aFullySetFormIsRead() {
-        SettingsCommand.Read read = command.read(submitted(" asia/tokyo ", "10:00", "16:30", "3", false));
+        SettingsInbound.Read read = command.read(submitted(" asia/tokyo ", "10:00", "16:30", "3", false));
         assertThat(read.problems()).isEmpty();
         assertThat(read.settings()).isEqualTo(new PersonalSettings("Asia/Tokyo", LocalTime.of(10, 0),
                 LocalTime.of(16, 30), 3, false));
@@ -49,7 +49,7 @@ class SettingsCommandTest {
 
     @Test
     void everythingLeftOnTheDefaultsIsTheDefaults() {
-        SettingsCommand.Read read = command.read(submitted(null, "default", "default", null, true));
+        SettingsInbound.Read read = command.read(submitted(null, "default", "default", null, true));
         assertThat(read.problems()).isEmpty();
         assertThat(read.settings()).isEqualTo(PersonalSettings.DEFAULTS);
     }
@@ -99,7 +99,7 @@ class SettingsCommandTest {
         assertThat(((Form.TextInput) byId.get(PrivacyIds.INPUT_ZONE)).initialValue()).isEqualTo("Asia/Tokyo");
         assertThat(((Form.ChoiceInput) byId.get(PrivacyIds.INPUT_WORK_START)).initial()).containsExactly("10:00");
         Form.ChoiceInput end = (Form.ChoiceInput) byId.get(PrivacyIds.INPUT_WORK_END);
-        assertThat(end.initial()).containsExactly(SettingsCommand.DEFAULT);
+        assertThat(end.initial()).containsExactly(SettingsInbound.DEFAULT);
         assertThat(end.options().get(0).label()).isEqualTo("Kept's default (18:00)");
         assertThat(end.options()).hasSize(49);
         assertThat(((Form.TextInput) byId.get(PrivacyIds.INPUT_DAILY_CAP)).initialValue()).isEqualTo("3");

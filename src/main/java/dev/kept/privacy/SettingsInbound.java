@@ -38,7 +38,7 @@ import java.util.TreeSet;
  * current settings. Saved through {@link SettingsStore}; the nudge planner and dispatcher read them.
  */
 @Component
-class SettingsCommand implements CommandVerb, Interactions {
+class SettingsInbound implements CommandVerb, Interactions {
 
     static final int MAX_ZONE_LENGTH = 64;
     static final int MAX_CAP_LENGTH = 3;
@@ -53,7 +53,7 @@ class SettingsCommand implements CommandVerb, Interactions {
     private final PromiseService promises;
     private final NudgeProperties nudges;
 
-    SettingsCommand(SettingsStore settings, PromiseService promises, NudgeProperties nudges) {
+    SettingsInbound(SettingsStore settings, PromiseService promises, NudgeProperties nudges) {
         this.settings = settings;
         this.promises = promises;
         this.nudges = nudges;
