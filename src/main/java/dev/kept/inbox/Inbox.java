@@ -7,6 +7,7 @@ import dev.kept.chat.InteractionRoutes;
 import dev.kept.chat.Interactions;
 import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
+import dev.kept.chat.QuotedMessage;
 import dev.kept.promise.DirectMessages;
 import dev.kept.promise.Invocation;
 import dev.kept.promise.PromiseInbound;
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
 public class Inbox {
 
     /** What someone said, clicked or submitted, in the core's terms. */
-    public sealed interface Said permits Command, Wrote, Clicked, Submitted {
+    public sealed interface Said permits Command, Wrote, Clicked, Submitted, FromMessage {
     }
 
     /** A command typed after {@code /promise} (or its equivalent on the platform). */
@@ -45,6 +46,13 @@ public class Inbox {
 
     /** A click on a button Kept sent. */
     public record Clicked(Person person, String actionId, String value) implements Said {
+    }
+
+    /**
+     * "Make this a promise" ({@code asking} false) or "Ask for this" on a chat message, from the message's menu:
+     * the promise or request form, pre-filled from it.
+     */
+    public record FromMessage(Invocation in, QuotedMessage message, boolean asking) implements Said {
     }
 
     /** A submitted form Kept sent (already past {@link #check}). */
@@ -103,6 +111,9 @@ public class Inbox {
         }
         if (said instanceof Wrote w) {
             return messages.receive(w.in(), w.text());
+        }
+        if (said instanceof FromMessage m) {
+            return commands.fromMessage(m.in(), m.message(), m.asking());
         }
         if (said instanceof Clicked c) {
             return buttons.owner(c.actionId())

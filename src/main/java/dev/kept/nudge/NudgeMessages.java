@@ -7,6 +7,7 @@ import dev.kept.chat.Message.Style;
 import dev.kept.promise.ActionIds;
 import dev.kept.promise.DueFormat;
 import dev.kept.promise.Promise;
+import dev.kept.promise.PromiseMessages;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,7 +29,7 @@ final class NudgeMessages {
     static Message reminder(Nudge nudge, Promise p, ZoneId zone, Instant now) {
         Markup headline = Markup.builder().plain("Reminder: you promised ").person(p.receiverId()).plain(" ")
                 .bold(p.what()).plain(" by ").bold(DueFormat.format(p.due(), zone, now)).plain(".").build();
-        return Message.builder(headline).text(headline)
+        return PromiseMessages.withSource(Message.builder(headline).text(headline), p)
                 .note(Markup.plain("If it's slipping, asking for more time now makes it easy for them to plan."))
                 .buttons(delivered(p), moreTime(p),
                         new Button(SNOOZE, "Snooze 1 hour", nudge.id(), Style.DEFAULT),
@@ -39,7 +40,7 @@ final class NudgeMessages {
     static Message due(Promise p, ZoneId zone, Instant now) {
         Markup headline = Markup.builder().bold(p.what()).plain(" for ").person(p.receiverId()).plain(" is due now (")
                 .plain(DueFormat.format(p.due(), zone, now)).plain("). Is it done?").build();
-        return Message.builder(headline).text(headline)
+        return PromiseMessages.withSource(Message.builder(headline).text(headline), p)
                 .buttons(delivered(p), moreTime(p), cantMakeIt(p))
                 .build();
     }
@@ -47,7 +48,7 @@ final class NudgeMessages {
     static Message overdue(Promise p, ZoneId zone, Instant now) {
         Markup headline = Markup.builder().bold(p.what()).plain(" for ").person(p.receiverId()).plain(" was due ")
                 .plain(DueFormat.format(p.due(), zone, now)).plain(". Where does it stand?").build();
-        return Message.builder(headline).text(headline)
+        return PromiseMessages.withSource(Message.builder(headline).text(headline), p)
                 .note(Markup.builder().plain("This is my last reminder about it. A new date tells ")
                         .person(p.receiverId()).plain(" more than silence does.").build())
                 .buttons(delivered(p), moreTime(p), cantMakeIt(p))

@@ -22,11 +22,14 @@ import java.util.Optional;
  * @param closingNote   the provider's reason for releasing or declining, or the receiver's for cancelling
  * @param feedback      the receiver's feedback after rating, and the provider's answer to it
  * @param version       increases with every change; the store uses it to refuse lost updates
+ *
+ * <p>{@code source} is the link to the chat message the promise was made from ("" when it was not), shown in
+ * every message about it.
  */
 public record Promise(PromiseId id, Workspace workspace, String providerId, String receiverId,
                       String what, String whatMatters, Instant due, Instant created,
                       PromiseStatus status, int renegotiations, int rating, String closingNote,
-                      Feedback feedback, long version) {
+                      Feedback feedback, long version, String source) {
 
     public static final int MAX_WHAT_LENGTH = 1000;
     public static final int MAX_NOTE_LENGTH = 1000;
@@ -43,6 +46,15 @@ public record Promise(PromiseId id, Workspace workspace, String providerId, Stri
         whatMatters = whatMatters == null ? "" : whatMatters;
         closingNote = closingNote == null ? "" : closingNote;
         feedback = feedback == null ? Feedback.NONE : feedback;
+        source = source == null ? "" : source;
+    }
+
+    /** A promise that did not start from a message. */
+    public Promise(PromiseId id, Workspace workspace, String providerId, String receiverId, String what,
+                   String whatMatters, Instant due, Instant created, PromiseStatus status, int renegotiations,
+                   int rating, String closingNote, Feedback feedback, long version) {
+        this(id, workspace, providerId, receiverId, what, whatMatters, due, created, status, renegotiations,
+                rating, closingNote, feedback, version, "");
     }
 
     /** A promise without feedback. */
@@ -401,17 +413,17 @@ public record Promise(PromiseId id, Workspace workspace, String providerId, Stri
     private Promise copy(PromiseStatus newStatus, Instant newDue, int newRenegotiations, int newRating,
                          String newNote) {
         return new Promise(id, workspace, providerId, receiverId, what, whatMatters, newDue, created,
-                newStatus, newRenegotiations, newRating, newNote, feedback, version);
+                newStatus, newRenegotiations, newRating, newNote, feedback, version, source);
     }
 
     private Promise withMatters(String matters) {
         return new Promise(id, workspace, providerId, receiverId, what, matters, due, created,
-                status, renegotiations, rating, closingNote, feedback, version);
+                status, renegotiations, rating, closingNote, feedback, version, source);
     }
 
     private Promise withFeedback(Feedback newFeedback) {
         return new Promise(id, workspace, providerId, receiverId, what, whatMatters, due, created,
-                status, renegotiations, rating, closingNote, newFeedback, version);
+                status, renegotiations, rating, closingNote, newFeedback, version, source);
     }
 
     private Change next(Promise after, Instant now, String actorId, Event event, String detail) {
@@ -422,7 +434,7 @@ public record Promise(PromiseId id, Workspace workspace, String providerId, Stri
                         Optional<Instant> proposedDue) {
         Promise bumped = new Promise(after.id, after.workspace, after.providerId, after.receiverId, after.what,
                 after.whatMatters, after.due, after.created, after.status, after.renegotiations, after.rating,
-                after.closingNote, after.feedback, version + 1);
+                after.closingNote, after.feedback, version + 1, after.source);
         return new Change(this, bumped, new HistoryEntry(now, actorId, event, detail, proposedDue));
     }
 

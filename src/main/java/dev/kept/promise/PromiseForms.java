@@ -23,6 +23,12 @@ final class PromiseForms {
 
     /** Make a promise, pre-filled with what was understood; {@code intro} says what is still missing. */
     static Outcome newPromise(Optional<String> receiver, String what, Optional<Instant> due, Optional<Markup> intro) {
+        return newPromise(receiver, what, due, intro, "");
+    }
+
+    /** The same, for a promise made from a message: {@code source} is the link to it, carried in the form. */
+    static Outcome newPromise(Optional<String> receiver, String what, Optional<Instant> due, Optional<Markup> intro,
+                              String source) {
         List<Form.Input> inputs = new ArrayList<>();
         intro.ifPresent(text -> inputs.add(new Form.Intro("intro", text)));
         inputs.add(new Form.PersonInput(ActionIds.INPUT_RECEIVER, "Who are you promising?", receiver.orElse(null)));
@@ -31,7 +37,7 @@ final class PromiseForms {
         inputs.add(new Form.TextInput(ActionIds.INPUT_MATTERS, "What matters most to them about it?", "",
                 "optional: what they told you they need", true, true, Promise.MAX_NOTE_LENGTH));
         inputs.add(new Form.DateTimeInput(ActionIds.INPUT_DUE, "By when?", due.orElse(null)));
-        Form form = new Form(ActionIds.NEW_PROMISE_FORM, "Make a promise", "Promise", "", inputs);
+        Form form = new Form(ActionIds.NEW_PROMISE_FORM, "Make a promise", "Promise", source, inputs);
         Message fallback = Message.of(intro.orElseGet(() -> Markup.builder().plain("Write it like this: ")
                 .code("/promise @bob the Q3 deck by friday 3pm").plain(".").build()));
         return new Outcome.OpenForm(form, fallback);
@@ -39,13 +45,19 @@ final class PromiseForms {
 
     /** Ask a colleague for something, pre-filled with what was understood. */
     static Outcome newRequest(Optional<String> asked, String what, Optional<Instant> due, Optional<Markup> intro) {
+        return newRequest(asked, what, due, intro, "");
+    }
+
+    /** The same, for a request made from a message: {@code source} is the link to it, carried in the form. */
+    static Outcome newRequest(Optional<String> asked, String what, Optional<Instant> due, Optional<Markup> intro,
+                              String source) {
         List<Form.Input> inputs = new ArrayList<>();
         intro.ifPresent(text -> inputs.add(new Form.Intro("intro", text)));
         inputs.add(new Form.PersonInput(ActionIds.INPUT_RECEIVER, "Who are you asking?", asked.orElse(null)));
         inputs.add(new Form.TextInput(ActionIds.INPUT_WHAT, "What do you need from them?", what,
                 "e.g. the Q3 figures", true, false, Promise.MAX_WHAT_LENGTH));
         inputs.add(new Form.DateTimeInput(ActionIds.INPUT_DUE, "By when?", due.orElse(null)));
-        Form form = new Form(ActionIds.NEW_REQUEST_FORM, "Ask a colleague", "Ask", "", inputs);
+        Form form = new Form(ActionIds.NEW_REQUEST_FORM, "Ask a colleague", "Ask", source, inputs);
         return new Outcome.OpenForm(form, Message.of(Markup.builder().plain("Write it like this: ")
                 .code("/promise ask @bob for the Q3 figures by thursday").plain(".").build()));
     }

@@ -1,5 +1,10 @@
 package dev.kept.promise;
 
+import java.time.ZonedDateTime;
+import java.time.Instant;
+import dev.kept.promise.when.WhatAndWhen;
+import dev.kept.promise.when.DueDateParser;
+import dev.kept.chat.QuotedMessage;
 import dev.kept.chat.FormSubmission;
 import dev.kept.chat.Guard;
 import dev.kept.chat.Interactions;
@@ -66,6 +71,34 @@ public class PromiseInbound implements Interactions {
             return run(in, command, zone);
         });
     }
+
+    /**
+     * "Make this a promise" ({@code asking} false) or "Ask for this" on a chat message: the form, pre-filled from
+     * it. What is its text (as a person reads it, cut to what a promise holds), the other person its author
+     * unless that is the one acting, the due date one the text says ("by friday 3pm"), and the message's link
+     * rides in the form, so the promise keeps it. Nothing is stored until the form is sent.
+     */
+    public Outcome fromMessage(Invocation in, QuotedMessage message, boolean asking) {
+        return Guard.answer(() -> {
+            ZoneId zone = service.zoneOf(in.invoker());
+            // a message ends as sentences do ("… by friday 3pm?"): the date is read without the end mark
+            String readable = in.text().plain(message.text()).strip().replaceAll("[\\s.!?\u2026]+$", "");
+            WhatAndWhen said = FROM_MESSAGE_DATES.split(readable, service.now().atZone(zone));
+            String what = said.due().isPresent() ? said.what() : readable;
+            if (what.length() > Promise.MAX_WHAT_LENGTH) {
+                what = what.substring(0, Promise.MAX_WHAT_LENGTH - 1).strip() + "\u2026";
+            }
+            Optional<String> other = message.authorId().filter(a -> !a.equals(in.invoker().userId()));
+            Optional<Instant> due = said.due().map(ZonedDateTime::toInstant).filter(d -> d.isAfter(service.now()));
+            Markup intro = Markup.builder().plain(asking ? "Ask for what was said in " : "Promise what was said in ")
+                    .link(message.link(), "this message").plain(". Check the words and the date before you send it.")
+                    .build();
+            return asking ? PromiseForms.newRequest(other, what, due, Optional.of(intro), message.link())
+                    : PromiseForms.newPromise(other, what, due, Optional.of(intro), message.link());
+        });
+    }
+
+    private static final DueDateParser FROM_MESSAGE_DATES = new DueDateParser();
 
     /** @see CommandGrammar#looksLikeCommand(String) */
     public boolean looksLikeCommand(String text) {

@@ -27,6 +27,17 @@ public final class PromiseMessages {
         return DueFormat.format(instant, zone, clock.instant());
     }
 
+    /**
+     * Adds the line that links to the message a promise was made from, when it was made from one: every message
+     * about it carries it, so both of them can go back to where it was said.
+     */
+    public static Message.Builder withSource(Message.Builder b, Promise p) {
+        if (!p.source().isEmpty()) {
+            b.text(Markup.builder().plain("Made ").link(p.source(), "from this message").plain(".").build());
+        }
+        return b;
+    }
+
     /** The receiver's DM about a new promise, with "Sounds good" and "Suggest a change". */
     public Message promiseMadeToYou(Promise p, ZoneId receiverZone) {
         return promiseMadeToYou(p, receiverZone, false);
@@ -77,6 +88,7 @@ public final class PromiseMessages {
         Message.Builder b = Message.builder(headline).text(headline)
                 .fields(List.of(new Field("Request", Markup.plain(p.id().value()))));
         p.whatMattersNote().ifPresent(m -> b.text(Markup.builder().bold("What matters to them: ").plain(m).build()));
+        withSource(b, p);
         return b.note(Markup.plain("If you take it on, it becomes your promise and I'll remind you before it's due."))
                 .buttons(new Button(ActionIds.REQUEST_ACCEPT, "I'll do it", p.id().value(), Style.PRIMARY),
                         new Button(ActionIds.REQUEST_PROPOSE, "Suggest another date", p.id().value(), Style.DEFAULT),
@@ -103,7 +115,7 @@ public final class PromiseMessages {
         Markup note = providerTold
                 ? Markup.plain("I've passed it on; you'll hear here when they answer.")
                 : Markup.plain("The request is saved, but I couldn't message them just now: please let them know yourself.");
-        return Message.builder(headline).text(headline).note(note).build();
+        return withSource(Message.builder(headline).text(headline), p).note(note).build();
     }
 
     /** The asker hears their request was taken on (or that they took the date offered): it is a promise now. */
@@ -201,6 +213,7 @@ public final class PromiseMessages {
                 .fields(List.of(new Field("Due", Markup.plain(when(p.due(), zone) + yourTime(zone))),
                         new Field("Promise", Markup.plain(p.id().value()))));
         p.whatMattersNote().ifPresent(m -> b.text(Markup.builder().bold("What matters to you: ").plain(m).build()));
+        withSource(b, p);
         b.note(note);
         if (withButtons) {
             b.buttons(new Button(ActionIds.ACKNOWLEDGE, "Sounds good", p.id().value(), Style.PRIMARY),
@@ -217,7 +230,7 @@ public final class PromiseMessages {
                 ? Markup.builder().plain("I've let them know. When it's done: ").code("/promise done " + p.id())
                         .plain(".").build()
                 : Markup.plain("The promise is saved, but I couldn't message them just now: please let them know yourself.");
-        return Message.builder(headline).text(headline).note(note).build();
+        return withSource(Message.builder(headline).text(headline), p).note(note).build();
     }
 
     public Message acknowledged(Promise p) {
@@ -229,7 +242,7 @@ public final class PromiseMessages {
     public Message delivered(Promise p, ZoneId receiverZone) {
         Markup text = Markup.builder().person(p.providerId()).plain(" has delivered ").bold(p.what())
                 .plain(" (" + p.id() + ").").build();
-        return Message.builder(text).text(text)
+        return withSource(Message.builder(text).text(text), p)
                 .note(Markup.plain("It was due " + when(p.due(), receiverZone) + yourTime(receiverZone) + ".")).build();
     }
 

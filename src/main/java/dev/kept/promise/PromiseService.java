@@ -114,6 +114,11 @@ public class PromiseService {
 
     /** Makes a promise from {@code provider} to {@code receiverId} and tells the receiver. */
     public Made make(Person provider, String receiverId, String what, String whatMatters, Instant due) {
+        return make(provider, receiverId, what, whatMatters, due, "");
+    }
+
+    /** The same, for a promise made from a message: {@code source} is the link to it ("" when none). */
+    public Made make(Person provider, String receiverId, String what, String whatMatters, Instant due, String source) {
         String cleanWhat = what == null ? "" : what.strip();
         String cleanMatters = whatMatters == null ? "" : whatMatters.strip();
         Person receiver = provider.workspace().person(receiverId);
@@ -125,7 +130,7 @@ public class PromiseService {
         Profile receiverProfile = checkNew(receiver, cleanWhat, cleanMatters, due, "receive promises", "Promise a person instead.");
         Instant now = clock.instant();
         PromiseDraft draft = new PromiseDraft(provider.workspace(), provider.userId(), receiverId, cleanWhat,
-                cleanMatters, due, now);
+                cleanMatters, due, now, PromiseStatus.OPEN, source);
         Promise promise = store.create(draft, new HistoryEntry(now, provider.userId(), HistoryEntry.Event.CREATED,
                 "due " + due), followUps::afterCreate);
         PersonalSettings own = people.settings(receiver);   // read once: their zone and whether to ask
@@ -143,6 +148,12 @@ public class PromiseService {
      * promise in status REQUESTED, with the asked colleague as provider, and they are asked to answer.
      */
     public Made request(Person requester, String askedId, String what, String whatMatters, Instant due) {
+        return request(requester, askedId, what, whatMatters, due, "");
+    }
+
+    /** The same, for a request made from a message: {@code source} is the link to it ("" when none). */
+    public Made request(Person requester, String askedId, String what, String whatMatters, Instant due,
+                        String source) {
         String cleanWhat = what == null ? "" : what.strip();
         String cleanMatters = whatMatters == null ? "" : whatMatters.strip();
         Person asked = requester.workspace().person(askedId);
@@ -153,7 +164,7 @@ public class PromiseService {
         Profile askedProfile = checkNew(asked, cleanWhat, cleanMatters, due, "take requests", "Ask a person instead.");
         Instant now = clock.instant();
         PromiseDraft draft = new PromiseDraft(requester.workspace(), askedId, requester.userId(), cleanWhat,
-                cleanMatters, due, now, PromiseStatus.REQUESTED);
+                cleanMatters, due, now, PromiseStatus.REQUESTED, source);
         Promise request = store.create(draft, new HistoryEntry(now, requester.userId(), HistoryEntry.Event.REQUESTED,
                 "due " + due), followUps::afterCreate);
         return new Made(request, tell(asked, messages.requestToYou(request, people.zoneOf(asked, askedProfile))));

@@ -74,7 +74,8 @@ final class PromiseSubmissions {
         String asked = form.person(ActionIds.INPUT_RECEIVER)
                 .orElseThrow(() -> new Refusal("Pick the colleague you're asking."));
         Instant due = form.instant(ActionIds.INPUT_DUE).orElseThrow(() -> new Refusal("Pick by when you need it."));
-        PromiseService.Made made = service.request(actor, asked, form.text(ActionIds.INPUT_WHAT).orElse(""), "", due);
+        PromiseService.Made made = service.request(actor, asked, form.text(ActionIds.INPUT_WHAT).orElse(""), "", due,
+                source(form));
         return Outcome.reply(service.messages().requestSent(made.promise(), service.zoneOf(actor), made.receiverTold()));
     }
 
@@ -88,9 +89,25 @@ final class PromiseSubmissions {
                 .orElseThrow(() -> new Refusal("Pick the colleague you're promising."));
         Instant due = form.instant(ActionIds.INPUT_DUE).orElseThrow(() -> new Refusal("Pick when it will be done."));
         PromiseService.Made made = service.make(actor, receiver, form.text(ActionIds.INPUT_WHAT).orElse(""),
-                form.text(ActionIds.INPUT_MATTERS).orElse(""), due);
+                form.text(ActionIds.INPUT_MATTERS).orElse(""), due, source(form));
         return Outcome.reply(service.messages().madeConfirmation(made.promise(), service.zoneOf(actor),
                 made.receiverTold()));
+    }
+
+    /**
+     * The message a new promise or request was made from: the form's context, when it is a web link (the forms
+     * opened from a message carry it); anything else is no source.
+     */
+    static String source(FormSubmission form) {
+        String link = form.context() == null ? "" : form.context().strip();
+        if (link.isEmpty()) {
+            return "";
+        }
+        try {
+            return new dev.kept.chat.Markup.Link(link, "this message").url();
+        } catch (IllegalArgumentException notALink) {
+            return "";
+        }
     }
 
     /** A suggested or new due date must be in the future; the more-time form must have one. */

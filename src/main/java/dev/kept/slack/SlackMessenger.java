@@ -228,6 +228,22 @@ class SlackMessenger implements PlatformMessenger {
         }
     }
 
+    /**
+     * The link to a message ({@code chat.getPermalink}), or empty when Kept can't see its conversation (a private
+     * channel or a DM Kept is not part of): Slack answers {@code channel_not_found} then.
+     */
+    public java.util.Optional<String> permalink(String channel, String messageTs) {
+        try {
+            String link = calls.call("chat.getPermalink",
+                    () -> methods.chatGetPermalink(r -> r.token(token).channel(channel).messageTs(messageTs))).getPermalink();
+            return java.util.Optional.ofNullable(link).filter(l -> l.startsWith("https://"));
+        } catch (SlackCalls.SlackCallFailed e) {
+            org.slf4j.LoggerFactory.getLogger(SlackMessenger.class)
+                    .info("No link to message {} in {}: {}", messageTs, channel, e.error());
+            return java.util.Optional.empty();
+        }
+    }
+
     /** A channel is named by its id (C…) or its name; the bot must be a member of it. */
     @Override
     public void postToChannel(Workspace workspace, String channel, Message message) {

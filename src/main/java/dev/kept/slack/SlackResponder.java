@@ -52,6 +52,11 @@ public class SlackResponder {
         return new SlackPlatformText(workspace, directory);
     }
 
+    /** The link to a message, when Kept can see its conversation (see {@link SlackMessenger#permalink}). */
+    public java.util.Optional<String> permalink(String channel, String messageTs) {
+        return messenger.permalink(channel, messageTs);
+    }
+
     /** Answers an interaction that came with a response_url (and maybe a trigger id for modals). */
     public void respond(Person person, Outcome outcome, String responseUrl, String triggerId) {
         outcome.renderWith(new Outcome.Renderer() {

@@ -133,6 +133,17 @@ final class SlackShape {
         if (("shortcut".equals(type) || "message_action".equals(type)) && !p.path("callback_id").isString()) {
             return Optional.of("a shortcut has no callback_id");
         }
+        if ("message_action".equals(type)) {
+            // Kept reads the message, its channel and its ts (to link to it)
+            if (!p.path("message").isObject() || !matches(CHANNEL, text(p.path("channel").get("id")))
+                    || !p.path("message_ts").isString()) {
+                return Optional.of("a message shortcut names no message, channel or message_ts");
+            }
+            String author = text(p.path("message").get("user"));
+            if (author != null && !matches(USER, author)) {
+                return Optional.of("the message's user is not a Slack user id");
+            }
+        }
         if (p.has("response_url")) {
             Optional<String> bad = responseUrl(text(p.get("response_url")), false);
             if (bad.isPresent()) {

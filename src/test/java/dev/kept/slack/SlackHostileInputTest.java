@@ -52,6 +52,15 @@ class SlackHostileInputTest extends SlackHttpTestSupport {
                 Arguments.of("a click answered elsewhere", SlackRequests.FORM, SlackRequests.interactionBody(
                         SlackRequests.blockActionPayload(TEAM, "U111", ActionIds.DELIVER, "K7Q2", "DU111",
                                 "1763800000.000100", "t", "https://evil.example/hooks"))),
+                Arguments.of("a message shortcut without its message", SlackRequests.FORM, SlackRequests.interactionBody(
+                        "{\"type\": \"message_action\", \"callback_id\": \"promise.from_message\", \"team\": {\"id\": \"T123\"}, "
+                                + "\"user\": {\"id\": \"U111\"}, \"channel\": {\"id\": \"C0GENERAL\"}, \"message\": null, "
+                                + "\"message_ts\": \"1583636382.000300\", \"trigger_id\": \"t\"}")),
+                Arguments.of("a message shortcut on a message by a forged user", SlackRequests.FORM, SlackRequests.interactionBody(
+                        "{\"type\": \"message_action\", \"callback_id\": \"promise.from_message\", \"team\": {\"id\": \"T123\"}, "
+                                + "\"user\": {\"id\": \"U111\"}, \"channel\": {\"id\": \"C0GENERAL\"}, "
+                                + "\"message\": {\"user\": \"<!channel>\", \"text\": \"x\"}, "
+                                + "\"message_ts\": \"1583636382.000300\", \"trigger_id\": \"t\"}")),
                 Arguments.of("a form body that is neither", SlackRequests.FORM, "hello=world"),
                 Arguments.of("broken URL encoding", SlackRequests.FORM, "command=%2&team_id=T123"));
     }

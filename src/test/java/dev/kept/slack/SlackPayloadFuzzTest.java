@@ -98,7 +98,8 @@ class SlackPayloadFuzzTest {
     // ---------------------------------------------------------------- what is sent
 
     /** A payload kind Kept takes, with how it is encoded. */
-    enum Kind { SLASH_COMMAND, BLOCK_ACTION, VIEW_SUBMISSION, VIEW_CLOSED, DIRECT_MESSAGE, HOME_OPENED, URL_VERIFICATION, UNINSTALLED }
+    enum Kind { SLASH_COMMAND, BLOCK_ACTION, VIEW_SUBMISSION, VIEW_CLOSED, DIRECT_MESSAGE, HOME_OPENED, URL_VERIFICATION, UNINSTALLED,
+        MESSAGE_SHORTCUT, GLOBAL_SHORTCUT }
 
     record Case(Kind kind, Break how, int field, String junk) {
     }
@@ -154,7 +155,8 @@ class SlackPayloadFuzzTest {
             PayloadBreaker.breakOneField(payload, c.how(), c.field(), c.junk(), "U1");
         }
         String json = JSON.writeValueAsString(payload);
-        boolean interaction = c.kind() == Kind.BLOCK_ACTION || c.kind() == Kind.VIEW_SUBMISSION || c.kind() == Kind.VIEW_CLOSED;
+        boolean interaction = c.kind() == Kind.BLOCK_ACTION || c.kind() == Kind.VIEW_SUBMISSION || c.kind() == Kind.VIEW_CLOSED
+                || c.kind() == Kind.MESSAGE_SHORTCUT || c.kind() == Kind.GLOBAL_SHORTCUT;
         return interaction ? new Sent(SlackRequests.FORM, SlackRequests.interactionBody(json)) : new Sent(SlackRequests.JSON, json);
     }
 
@@ -174,6 +176,9 @@ class SlackPayloadFuzzTest {
             case HOME_OPENED -> resource("event-app_home_opened.json");
             case URL_VERIFICATION -> resource("url_verification.json");
             case UNINSTALLED -> resource("event-app_uninstalled.json");
+            case MESSAGE_SHORTCUT -> resource("interaction-message_action.json")
+                    .replace("https://hooks.slack.com/app/T111/111/xxx", slack.responseUrl("fuzz"));
+            case GLOBAL_SHORTCUT -> resource("interaction-shortcut.json");
             case SLASH_COMMAND -> throw new IllegalArgumentException("a form");
         };
     }

@@ -46,7 +46,8 @@ class SlackReplayTest extends SlackHttpTestSupport {
                 "event-message-im-me_message.json", "event-app_mention.json", "event-app_home_opened.json",
                 "event-app_uninstalled.json", "event-tokens_revoked.json", "event-reaction_added.json",
                 "url_verification.json", "interaction-view_closed.json",
-                "interaction-view_submission-unknown-callback.json", "interaction-block_actions-unknown-action.json");
+                "interaction-view_submission-unknown-callback.json", "interaction-block_actions-unknown-action.json",
+                "interaction-message_action.json", "interaction-shortcut.json");
     }
 
     @AfterAll

@@ -41,6 +41,8 @@ final class PromiseCodec {
     static final String RATING = "g";
     static final String CLOSING_NOTE = "x";
     static final String VERSION = "v";
+    /** The link to the message the promise was made from; absent when none. */
+    static final String SOURCE = "l";
     static final String FEEDBACK_GIVEN = "fg";
     static final String FEEDBACK_BETTER = "fb";
     static final String FEEDBACK_EASIER = "fe";
@@ -65,6 +67,9 @@ final class PromiseCodec {
         add(out, RATING, Integer.toString(promise.rating()));
         add(out, CLOSING_NOTE, promise.closingNote());
         add(out, VERSION, Long.toString(promise.version()));
+        if (!promise.source().isEmpty()) {
+            add(out, SOURCE, promise.source());
+        }
         Feedback f = promise.feedback();
         if (f.isGiven()) {
             add(out, FEEDBACK_GIVEN, Long.toString(f.given().toEpochMilli()));
@@ -99,7 +104,8 @@ final class PromiseCodec {
                 Integer.parseInt(hash.getOrDefault(RATING, "0")),
                 hash.getOrDefault(CLOSING_NOTE, ""),
                 feedback(hash),
-                Long.parseLong(required(hash, VERSION, workspace, id)));
+                Long.parseLong(required(hash, VERSION, workspace, id)),
+                hash.getOrDefault(SOURCE, ""));
     }
 
     private static Feedback feedback(Map<String, String> hash) {

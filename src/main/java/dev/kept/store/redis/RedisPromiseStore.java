@@ -74,7 +74,8 @@ public class RedisPromiseStore implements PromiseStore {
             PromiseId id = nextId(length);
             Promise promise = new Promise(id, draft.workspace(), draft.providerId(), draft.receiverId(),
                     draft.what(), draft.whatMatters(), PromiseCodec.millis(draft.due()),
-                    PromiseCodec.millis(draft.created()), draft.status(), 0, 0, "", 1);
+                    PromiseCodec.millis(draft.created()), draft.status(), 0, 0, "", dev.kept.promise.Feedback.NONE, 1,
+                    draft.source());
             if (insert(promise, created, plan.apply(promise))) {
                 return promise;
             }

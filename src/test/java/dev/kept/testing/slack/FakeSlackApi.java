@@ -384,6 +384,7 @@ public final class FakeSlackApi implements AutoCloseable {
         synchronized (faults) {
             faults.clear();
         }
+        unseen.clear();
         synchronized (late) {
             late.clear();
             lateShares.clear();
@@ -873,6 +874,7 @@ public final class FakeSlackApi implements AutoCloseable {
             case "users.info" -> usersInfo(p);
             case "conversations.open" -> conversationsOpen(p);
             case "chat.postMessage" -> postMessage(p);
+            case "chat.getPermalink" -> permalink(p);
             case "conversations.history" -> conversationsHistory(p);
             case "chat.postEphemeral" -> postEphemeral(p);
             case "chat.update" -> chatUpdate(p);
@@ -966,6 +968,31 @@ public final class FakeSlackApi implements AutoCloseable {
             return "D" + channel;
         }
         return channel;
+    }
+
+    /** Conversations Kept is not part of (a private channel, someone else's DM): it gets no link into them. */
+    private final java.util.Set<String> unseen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Kept is not a member of {@code channel}: {@code chat.getPermalink} answers {@code channel_not_found}. */
+    public FakeSlackApi notAMemberOf(String channel) {
+        unseen.add(channel);
+        return this;
+    }
+
+    /** A link in the form Slack gives: {@code https://<workspace>.slack.com/archives/<channel>/p<ts without the dot>}. */
+    private Answer permalink(Map<String, String> p) {
+        String channel = p.get("channel");
+        String ts = p.get("message_ts");
+        if (channel == null || channel.isBlank() || unseen.contains(channel)) {
+            return error("channel_not_found");
+        }
+        if (ts == null || !ts.matches("\\d{10}\\.\\d{6}")) {
+            return error("message_not_found");
+        }
+        JsonObject o = ok();
+        o.addProperty("channel", channel);
+        o.addProperty("permalink", "https://kept-test.slack.com/archives/" + channel + "/p" + ts.replace(".", ""));
+        return Answer.json(o);
     }
 
     private Answer conversationsOpen(Map<String, String> p) {
