@@ -82,6 +82,11 @@ public record CardInput(Kind kind, boolean execute, String actionId, String valu
         return Optional.empty();
     }
 
+    /** The data of a dialog's {@code Action.Submit} (a message extension's submitAction): a form, or nothing. */
+    public static Optional<CardInput> fromDialog(JsonNode data) {
+        return data != null && data.isObject() ? fromData(data, null, false) : Optional.empty();
+    }
+
     private static Optional<CardInput> fromData(JsonNode data, String verb, boolean execute) {
         String kind = string(data.get(AdaptiveCards.KEPT));
         if (kind == null && execute && verb != null && !verb.isBlank()) {

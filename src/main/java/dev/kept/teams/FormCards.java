@@ -256,4 +256,36 @@ final class FormCards {
         }
     }
 
+
+    /**
+     * The same form card for a dialog (a message extension's task module), where Teams runs {@code Action.Submit}
+     * only: its submit button becomes one, with the same data (Teams merges the inputs into it).
+     */
+    static ObjectNode forDialog(ObjectNode card) {
+        ObjectNode copy = card.deepCopy();
+        submitsOf(copy).forEach(action -> {
+            action.put("type", "Action.Submit");
+            action.remove("verb");
+        });
+        return copy;
+    }
+
+    /** Whether {@code card} is a form card made for a dialog. */
+    static boolean isDialog(ObjectNode card) {
+        return submitsOf(card).stream().anyMatch(a -> "Action.Submit".equals(a.path("type").asString("")));
+    }
+
+    private static List<ObjectNode> submitsOf(tools.jackson.databind.JsonNode node) {
+        List<ObjectNode> found = new ArrayList<>();
+        if (node.isObject()) {
+            if (AdaptiveCards.KIND_FORM.equals(node.path("data").path(AdaptiveCards.KEPT).asString(""))
+                    && node.path("type").asString("").startsWith("Action.")) {
+                found.add((ObjectNode) node);
+            }
+            node.forEach(child -> found.addAll(submitsOf(child)));
+        } else if (node.isArray()) {
+            node.forEach(child -> found.addAll(submitsOf(child)));
+        }
+        return found;
+    }
 }

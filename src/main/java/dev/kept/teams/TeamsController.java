@@ -123,6 +123,14 @@ class TeamsController {
             later(person, activity, () -> files.answer(person, address(person, activity), activity));
             return ResponseEntity.ok().build();
         }
+        if ("invoke".equals(type) && TeamsMessageActions.FETCH_TASK.equals(name)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(
+                    fetchTask(person, activity)));
+        }
+        if ("invoke".equals(type) && TeamsMessageActions.SUBMIT_ACTION.equals(name)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(
+                    submitAction(person, activity)));
+        }
         if ("invoke".equals(type)) {
             // As the Bot Framework SDKs answer an invoke no handler takes (message extensions, task modules,
             // sign-in): 501, so Teams tells the person the app can't do that, instead of waiting for an answer.
@@ -387,6 +395,16 @@ class TeamsController {
             reply(person, to, Outcome.reply("That form was sent already, or it has expired. Please start again."));
             return null;
         }
+        return submitForm(person, to, input, cardId, form, false);
+    }
+
+    /**
+     * A form's inputs, sent: the same card with the problems named under their fields (kept under the same id),
+     * or, once it is sent, the answer in the person's chat and a closed card (null: it was sent twice at once).
+     * In a dialog ({@code dialog}) the card with problems is a dialog's card.
+     */
+    private ObjectNode submitForm(Person person, TeamsAddress to, CardInput input, String cardId, Form form,
+                                  boolean dialog) {
         ZoneId zone = promises.zoneOf(person);
         Map<String, String> typed = new HashMap<>();
         Map<String, String> unknownNames = new HashMap<>();
@@ -399,7 +417,8 @@ class TeamsController {
                     + "or ask them to write to Kept once.");
         });
         if (!errors.isEmpty()) {
-            return cards.formCard(person, form, zone, errors, typed, cardId);
+            ObjectNode again = cards.formCard(person, form, zone, errors, typed, cardId);
+            return dialog ? FormCards.forDialog(again) : again;
         }
         if (!cards.spend(person, cardId)) {
             return null;   // sent twice at once: the other one does it
@@ -407,5 +426,75 @@ class TeamsController {
         Outcome outcome = inbox.answer(new Inbox.Submitted(person, submission));
         reply(person, to, outcome);
         return AdaptiveCards.closed(form.title(), "Sent.");
+    }
+
+    // ---------------------------------------------------------------- "Make this a promise" on a message
+
+    /**
+     * {@code composeExtension/fetchTask} from a message's "⋯" menu: the promise (or request) form, pre-filled from
+     * the message by the core, as a dialog; anything the core says instead (a refusal) as the dialog's message.
+     */
+    private ObjectNode fetchTask(Person person, JsonNode activity) {
+        Optional<TeamsMessageActions.Asked> asked = TeamsMessageActions.read(activity);
+        if (asked.isEmpty()) {
+            return TeamsMessageActions.message("Open this from the \u22EF menu of a message, and I'll fill the form in from it.");
+        }
+        TeamsText text = new TeamsText(people.idsByName(person.workspace()));
+        Invocation in = new Invocation(person, text, true);
+        Optional<CompletableFuture<ObjectNode>> running = work.call(() -> {
+            remember(person, activity);
+            Outcome outcome = inbox.answer(new Inbox.FromMessage(in, asked.get().message(), asked.get().asking()));
+            if (outcome instanceof Outcome.OpenForm f) {
+                ObjectNode card = cards.formCard(person, f.form(), promises.zoneOf(person), Map.of(), Map.of(), null);
+                return TeamsMessageActions.dialog(f.form().title(), FormCards.forDialog(card));
+            }
+            return TeamsMessageActions.message(TeamsMessageActions.words(outcome));
+        });
+        return answerWithin(running);
+    }
+
+    /** {@code composeExtension/submitAction}: the dialog's form, sent; problems keep it open with them named. */
+    private ObjectNode submitAction(Person person, JsonNode activity) {
+        JsonNode data = activity.path("value").path("data");
+        Optional<CardInput> input = CardInput.fromDialog(data);
+        if (input.isEmpty() || input.get().isClick()) {
+            return TeamsMessageActions.message("That form was sent already, or it has expired. Please start again.");
+        }
+        Optional<CompletableFuture<ObjectNode>> running = work.call(() -> {
+            remember(person, activity);
+            String cardId = TeamsPeople.text(data.get(TeamsCards.CARD_ID));
+            Form form = cards.shown(person, cardId).map(TeamsCards.Shown::form).orElse(null);
+            if (form == null || !inbox.ownsForm(form.formId())) {
+                return TeamsMessageActions.message("That form was sent already, or it has expired. Please start again.");
+            }
+            TeamsAddress to = personalChat(person);
+            if (to == null) {
+                return TeamsMessageActions.message(PERSONAL_ONLY);
+            }
+            ObjectNode card = submitForm(person, to, input.get(), cardId, form, true);
+            if (card != null && FormCards.isDialog(card)) {
+                return TeamsMessageActions.dialog(form.title(), card);
+            }
+            return TeamsMessageActions.message("Sent. I've answered you in your personal chat with Kept.");
+        });
+        return answerWithin(running);
+    }
+
+    /** The invoke's answer, when the work is done within Teams' limit; "busy" when it could not be taken. */
+    private static ObjectNode answerWithin(Optional<CompletableFuture<ObjectNode>> running) {
+        if (running.isEmpty()) {
+            return TeamsMessageActions.message(BUSY);
+        }
+        try {
+            return running.get().get(CARD_ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException slow) {
+            return TeamsMessageActions.message("That is taking me longer than it should. Please try again in a moment.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return TeamsMessageActions.message(BUSY);
+        } catch (ExecutionException e) {
+            log.error("A Teams message action failed", e.getCause());
+            return TeamsMessageActions.message("Something went wrong on my side and nothing was changed. Please try again.");
+        }
     }
 }

@@ -88,6 +88,13 @@ abstract class TeamsHttpTestSupport {
     /** Every distinct card this class's tests made Kept send or put in place of another, by where it was seen. */
     private static final Map<String, ObjectNode> cardsSeen = new java.util.LinkedHashMap<>();
 
+    /** A card Kept answered with instead of sending it (an invoke's answer, a dialog), judged with the others. */
+    void judgeToo(ObjectNode card) {
+        if (cardsSeen.values().stream().noneMatch(c -> c.equals(card))) {
+            cardsSeen.put(getClass().getSimpleName() + ".answer." + cardsSeen.size(), card);
+        }
+    }
+
     /** Keeps the cards this test made Kept send (messages and updates), for {@link #judgeEveryCardSent}. */
     @org.junit.jupiter.api.AfterEach
     void keepTheCardsSent() {

@@ -40,7 +40,7 @@ class TeamsReplayTest extends TeamsHttpTestSupport {
                 "invoke-adaptiveCard-action-personal.json", "invoke-signin-tokenExchange.json",
                 "conversationUpdate-bot-added-personal.json", "conversationUpdate-bot-added-team.json",
                 "conversationUpdate-teamUnarchived.json", "installationUpdate-add-channel.json",
-                "messageReaction-added-channel.json");
+                "messageReaction-added-channel.json", "invoke-composeExtension-fetchTask-message.json");
     }
 
     @AfterAll
