@@ -24,6 +24,9 @@ class Conversations {
         this.events = events;
     }
 
+    /** The simulated team channel, where colleagues talk and promises can be made from what they say. */
+    static final String TEAM = "channel:team";
+
     static String dm(String userId) {
         return "dm:" + userId;
     }

@@ -9,7 +9,7 @@ import dev.kept.chat.Message;
  * @param kind      {@link #MESSAGE} from Kept, {@link #FORM} opened for this person, {@link #MINE} what
  *                  they typed, {@link #FILE} a file Kept sent
  * @param privately an answer only the person who acted sees (Slack's ephemeral message)
- * @param key       the idempotency key a nudge was delivered with, or null
+ * @param key       the idempotency key a nudge was delivered with, or null; for {@link #SAID}, who said it
  */
 record Item(String kind, long atMillis, boolean privately, Message message, Form form, String text,
             String fileName, String fileContent, String key) {
@@ -19,6 +19,8 @@ record Item(String kind, long atMillis, boolean privately, Message message, Form
     static final String MINE = "mine";
     static final String FILE = "file";
     static final String CLOSED_FORM = "closed-form";
+    /** A colleague's message in the team channel ({@code key} is who wrote it). */
+    static final String SAID = "said";
 
     static Item message(long at, boolean privately, Message message, String key) {
         return new Item(MESSAGE, at, privately, message, null, null, null, null, key);
@@ -30,6 +32,10 @@ record Item(String kind, long atMillis, boolean privately, Message message, Form
 
     static Item mine(long at, String text) {
         return new Item(MINE, at, false, null, null, text, null, null, null);
+    }
+
+    static Item said(long at, String authorId, String text) {
+        return new Item(SAID, at, false, null, null, text, null, null, authorId);
     }
 
     static Item file(long at, String fileName, String content, Message comment) {

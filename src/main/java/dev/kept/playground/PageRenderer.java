@@ -31,7 +31,8 @@ final class PageRenderer {
 
     /** What the page shows, for one viewer. */
     record View(Colleague viewer, ZoneId zone, List<Colleague> colleagues, List<Conversations.Shown> conversation,
-                List<Conversations.Shown> home, List<Conversations.Shown> channel, Instant now,
+                List<Conversations.Shown> home, List<Conversations.Shown> channel, List<Conversations.Shown> team,
+                Instant now,
                 boolean clockMovable, String clockOffset, Instant nextNudge, boolean besideSlack,
                 String notice, Problems problems) {
     }
@@ -97,6 +98,8 @@ final class PageRenderer {
             h.append(item(v, s, "home"));
         }
         h.append("</section>\n");
+
+        h.append(team(v, as));
 
         if (!v.channel().isEmpty()) {
             h.append("<section aria-labelledby=\"ch-h\"><h2 id=\"ch-h\">Channel posts (weekly digest)</h2>");
@@ -371,6 +374,38 @@ final class PageRenderer {
                 .append("\" name=\"zone\" size=\"18\" value=\"").append(c == null ? "" : esc(c.zone()))
                 .append("\" placeholder=\"Europe/Paris\"> <button type=\"submit\">").append(c == null ? "Add" : "Save")
                 .append("</button></form>\n");
+        return h.toString();
+    }
+
+    /**
+     * The team channel: what colleagues said there, each message with the menu a chat platform puts on it
+     * ("⋯ Make this a promise", "Ask for this"), and a box to say something there as the viewer.
+     */
+    static String team(View v, String as) {
+        StringBuilder h = new StringBuilder("<section aria-labelledby=\"team-h\"><h2 id=\"team-h\">#team</h2>\n");
+        h.append("<p class=\"help\">A channel where colleagues talk. Make a promise from what was said, as with a "
+                + "message's menu in Slack or Teams.</p>\n");
+        for (Conversations.Shown s : v.team()) {
+            Item item = s.item();
+            String author = v.colleagues().stream().filter(c -> c.userId().equals(item.key())).findFirst()
+                    .map(Colleague::displayName).orElse(item.key() == null ? "someone" : item.key());
+            h.append("<article class=\"said\" id=\"m-").append(esc(s.id())).append("\"><b>").append(esc(author))
+                    .append("</b>: <span class=\"text\">").append(esc(item.text())).append("</span>");
+            for (boolean ask : new boolean[] {false, true}) {
+                h.append("<form method=\"post\" action=\"/playground/from-message\" class=\"inline\">")
+                        .append("<input type=\"hidden\" name=\"as\" value=\"").append(esc(as)).append("\">")
+                        .append("<input type=\"hidden\" name=\"entry\" value=\"").append(esc(s.id())).append("\">")
+                        .append("<input type=\"hidden\" name=\"ask\" value=\"").append(ask).append("\">")
+                        .append("<button type=\"submit\">").append(ask ? "\u22EF Ask for this" : "\u22EF Make this a promise")
+                        .append("</button></form>");
+            }
+            h.append("</article>\n");
+        }
+        h.append("<form method=\"post\" action=\"/playground/team\"><input type=\"hidden\" name=\"as\" value=\"")
+                .append(esc(as)).append("\"><label for=\"team-text\">Say in #team</label> ")
+                .append("<input id=\"team-text\" name=\"text\" maxlength=\"").append(PlaygroundController.TEAM_MESSAGE_LIMIT)
+                .append("\" placeholder=\"e.g. Could you send me the Q3 deck by friday 3pm?\"> ")
+                .append("<button type=\"submit\">Post</button></form>\n</section>\n");
         return h.toString();
     }
 }

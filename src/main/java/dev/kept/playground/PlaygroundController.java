@@ -10,6 +10,7 @@ import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
 import dev.kept.insight.InsightService;
 import dev.kept.nudge.NudgeDispatcher;
+import dev.kept.chat.QuotedMessage;
 import dev.kept.inbox.Inbox;
 import dev.kept.promise.Invocation;
 import dev.kept.promise.PromiseService;
@@ -128,6 +129,49 @@ class PlaygroundController {
         } else {
             outcome = inbox.answer(new Inbox.Wrote(new Invocation(person, platformText, false), typed));
         }
+        apply(viewer, null, outcome);
+        return back(viewer, null);
+    }
+
+    /** A message in the team channel, as the viewer. */
+    @PostMapping("/playground/team")
+    ResponseEntity<String> team(@RequestParam("as") String as, @RequestParam(name = "text", defaultValue = "") String text) {
+        Colleague viewer = viewer(as);
+        String said = text.strip();
+        if (said.isEmpty()) {
+            return back(viewer, null);
+        }
+        if (said.length() > TEAM_MESSAGE_LIMIT) {
+            return html(HttpStatus.UNPROCESSABLE_CONTENT, view(as, "Keep a channel message under "
+                    + TEAM_MESSAGE_LIMIT + " characters.", null));
+        }
+        conversations.append(Conversations.TEAM, Item.said(clock.millis(), viewer.userId(), said));
+        return back(viewer, null);
+    }
+
+    /** How long a team channel message may be, as a chat platform limits a message. */
+    static final int TEAM_MESSAGE_LIMIT = 4000;
+
+    /**
+     * "⋯ Make this a promise" ({@code ask} false) or "Ask for this" on a team channel message: the core's form,
+     * pre-filled from it, opens in the viewer's chat with Kept, as a message shortcut does in Slack.
+     */
+    @PostMapping("/playground/from-message")
+    ResponseEntity<String> fromMessage(@RequestParam("as") String as, @RequestParam("entry") String entry,
+                                       @RequestParam(name = "ask", defaultValue = "false") boolean ask,
+                                       jakarta.servlet.http.HttpServletRequest request) {
+        Colleague viewer = viewer(as);
+        Optional<Conversations.Shown> said = conversations.find(Conversations.TEAM, entry)
+                .filter(s -> Item.SAID.equals(s.item().kind()));
+        if (said.isEmpty()) {
+            return html(HttpStatus.BAD_REQUEST, view(as, "That message isn't in the team channel (any more).", null));
+        }
+        String link = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
+                .path("/").fragment("m-" + said.get().id()).build().toUriString();
+        Person person = colleagues.person(viewer.userId());
+        QuotedMessage quoted = new QuotedMessage(Optional.ofNullable(said.get().item().key()), said.get().item().text(), link);
+        Outcome outcome = inbox.answer(new Inbox.FromMessage(new Invocation(person, new PlaygroundText(colleagues), true),
+                quoted, ask));
         apply(viewer, null, outcome);
         return back(viewer, null);
     }
@@ -347,12 +391,13 @@ class PlaygroundController {
                     : d.toHours() + " h " + d.toMinutesPart() + " min";
         }
         List<Conversations.Shown> channel = new ArrayList<>();
+        List<Conversations.Shown> team = conversations.of(Conversations.TEAM);
         String digest = env.getProperty("kept.digest.channel", "");
         if (!digest.isBlank()) {
             channel = conversations.of("channel:" + digest.replaceAll("[^A-Za-z0-9._-]", ""));
         }
         return new PageRenderer.View(viewer, zone(viewer), all, conversations.of(Conversations.dm(viewer.userId())),
-                conversations.of("home:" + viewer.userId()), channel, clock.instant(), movable, offset,
+                conversations.of("home:" + viewer.userId()), channel, team, clock.instant(), movable, offset,
                 movable ? store.nextNudge(Colleagues.WORKSPACE).orElse(null) : null,
                 !KeptMode.playgroundOnly(env), notice, problems);
     }

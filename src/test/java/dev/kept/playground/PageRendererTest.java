@@ -17,7 +17,7 @@ class PageRendererTest {
 
     private static final Colleague ALICE = new Colleague("alice", "Alice <b>", "Europe/Paris");
     private static final PageRenderer.View VIEW = new PageRenderer.View(ALICE, ZoneId.of("Europe/Paris"),
-            List.of(ALICE), List.of(), List.of(), List.of(), Instant.parse("2026-11-23T09:00:00Z"), true, null, null,
+            List.of(ALICE), List.of(), List.of(), List.of(), List.of(), Instant.parse("2026-11-23T09:00:00Z"), true, null, null,
             false, null, null);
 
     private static String html(Markup m) {

@@ -299,6 +299,35 @@ class PlaygroundFlowTest {
         assertThat(bob.page().conversation()).doesNotContain("Q3");
     }
 
+    @Test
+    void aPromiseMadeFromAMessageInTheTeamChannelLinksBackToIt() {
+        bob.post("/playground/team", Map.of("text", "Could you send me the Q3 deck in 3 hours?"));
+        java.util.regex.Matcher said = java.util.regex.Pattern.compile("<article class=\"said\" id=\"m-([A-Za-z0-9]+)\"")
+                .matcher(alice.page().html());
+        assertThat(said.find()).as("Bob's message in #team").isTrue();
+        String message = said.group(1);
+
+        PlaygroundBrowser.Page opened = alice.post("/playground/from-message", Map.of("entry", message, "ask", "false"));
+        assertThat(opened.status()).isEqualTo(200);
+        String entry = formEntry(opened);
+        String form = opened.html().substring(opened.html().indexOf("action=\"/playground/submit\""));
+        assertThat(form).contains(">Could you send me the Q3 deck</textarea>");
+        assertThat(form).containsPattern("<option value=\"bob\"[^>]* selected");
+        java.util.regex.Matcher due = java.util.regex.Pattern.compile("name=\"in." + ActionIds.INPUT_DUE + "\"[^>]*value=\"([^\"]+)\"")
+                .matcher(form);
+        assertThat(due.find()).as("the date the message names, filled in").isTrue();
+
+        PlaygroundBrowser.Page sent = alice.submit(entry, Map.of(ActionIds.INPUT_RECEIVER, "bob",
+                ActionIds.INPUT_WHAT, "the Q3 deck", ActionIds.INPUT_DUE, due.group(1)));
+        assertThat(sent.status()).isEqualTo(200);
+        String bobs = bob.page().conversation();
+        assertThat(unescape(bobs)).contains("promised you", "from this message");
+        assertThat(bobs).contains("#m-" + message + "\"");
+
+        PlaygroundBrowser.Page nothing = alice.post("/playground/from-message", Map.of("entry", "nosuchmessage"));
+        assertThat(nothing.status()).isEqualTo(400);
+    }
+
     private static String formEntry(PlaygroundBrowser.Page page) {
         java.util.regex.Matcher m = java.util.regex.Pattern
                 .compile("action=\"/playground/submit\"[^>]*>.*?name=\"entry\" value=\"([^\"]+)\"").matcher(page.html());
