@@ -126,6 +126,12 @@ public class Inbox {
                 .orElse(Outcome.reply(UNKNOWN_FORM));
     }
 
+    /** A Workflow Builder step: see {@link PromiseInbound#workflowStep}. */
+    public PromiseInbound.Step workflowStep(Person actor, String otherId, String what, java.time.Instant due,
+                                           boolean asking) {
+        return commands.workflowStep(actor, otherId, what, due, asking);
+    }
+
     /**
      * Takes {@code work} for after the ack, on {@code pool}, and hands its outcome to {@code answer} (a null outcome
      * says nothing). False when Kept is too busy: the adapter says {@link BoundedWork#BUSY} in its ack.

@@ -100,6 +100,33 @@ public class PromiseInbound implements Interactions {
 
     private static final DueDateParser FROM_MESSAGE_DATES = new DueDateParser();
 
+    /** What a workflow step made: the promise (or request), or why not, in words a workflow's run shows. */
+    public record Step(Optional<Promise> made, String error) {
+    }
+
+    /**
+     * A Workflow Builder step, "Make a promise" ({@code asking} false: {@code actor} promises {@code otherId}) or
+     * "Ask a colleague" ({@code actor} asks {@code otherId}): the same checks and the same messages as
+     * {@code /promise}, with no form to fall back on, so what is missing or wrong is the step's error.
+     */
+    public Step workflowStep(Person actor, String otherId, String what, Instant due, boolean asking) {
+        if (otherId == null || otherId.isBlank() || due == null) {
+            return new Step(Optional.empty(), (otherId == null || otherId.isBlank()
+                    ? (asking ? "Who is asked is missing." : "Who is promised is missing.") : "By when is missing.")
+                    + " Fill in every input of the step.");
+        }
+        try {
+            PromiseService.Made made = asking ? service.request(actor, otherId, what, "", due)
+                    : service.make(actor, otherId, what, "", due);
+            return new Step(Optional.of(made.promise()), "");
+        } catch (Refusal r) {
+            return new Step(Optional.empty(), r.reason().toPlainString());
+        } catch (dev.kept.chat.StoreUnavailableException e) {
+            return new Step(Optional.empty(), "Kept can't reach its storage right now, so nothing was saved. "
+                    + "Run the workflow again in a moment.");
+        }
+    }
+
     /** @see CommandGrammar#looksLikeCommand(String) */
     public boolean looksLikeCommand(String text) {
         return grammar.looksLikeCommand(text);

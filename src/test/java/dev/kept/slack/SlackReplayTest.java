@@ -47,7 +47,7 @@ class SlackReplayTest extends SlackHttpTestSupport {
                 "event-app_uninstalled.json", "event-tokens_revoked.json", "event-reaction_added.json",
                 "url_verification.json", "interaction-view_closed.json",
                 "interaction-view_submission-unknown-callback.json", "interaction-block_actions-unknown-action.json",
-                "interaction-message_action.json", "interaction-shortcut.json");
+                "interaction-message_action.json", "interaction-shortcut.json", "event-function_executed.json");
     }
 
     @AfterAll
@@ -104,6 +104,10 @@ class SlackReplayTest extends SlackHttpTestSupport {
         HttpResponse<String> response = replay(name, Map.of());
 
         assertThat(response.statusCode()).as(name + ": " + response.body()).isBetween(200, 299);
+        if (name.equals("event-function_executed.json")) {
+            // its work (a promise made, the step completed) finishes before the next test's clean slate
+            awaitCall("functions.completeSuccess", c -> true);
+        }
     }
 
     @Test

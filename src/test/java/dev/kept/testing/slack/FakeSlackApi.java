@@ -734,10 +734,14 @@ public final class FakeSlackApi implements AutoCloseable {
     private static boolean authed(Request req) {
         String auth = req.authorization;
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return auth.substring(7).trim().startsWith("xox");
+            return tokenish(auth.substring(7).trim());
         }
-        String token = req.params.get("token");
-        return token != null && token.startsWith("xox");
+        return tokenish(req.params.get("token"));
+    }
+
+    /** A bot or user token ({@code xox…}), or the short-lived token Slack hands a workflow step ({@code xwfp-…}). */
+    private static boolean tokenish(String token) {
+        return token != null && (token.startsWith("xox") || token.startsWith("xwfp-"));
     }
 
     private record Request(Map<String, String> params, String body, String contentType, String authorization) {
@@ -875,6 +879,8 @@ public final class FakeSlackApi implements AutoCloseable {
             case "conversations.open" -> conversationsOpen(p);
             case "chat.postMessage" -> postMessage(p);
             case "chat.getPermalink" -> permalink(p);
+            case "functions.completeSuccess", "functions.completeError" ->
+                    notBlank(p.get("function_execution_id")) ? Answer.json(ok()) : error("invalid_arguments");
             case "conversations.history" -> conversationsHistory(p);
             case "chat.postEphemeral" -> postEphemeral(p);
             case "chat.update" -> chatUpdate(p);
