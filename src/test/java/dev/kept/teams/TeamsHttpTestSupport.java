@@ -22,6 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,6 +152,26 @@ abstract class TeamsHttpTestSupport {
         teams.reset();
         appTokens.invalidate();
         clock.set(MONDAY_MORNING);
+    }
+
+    /**
+     * A recorded activity of {@code src/test/resources/teams/real/activities/} (see its SOURCES.md), its slots (tenant,
+     * serviceUrl, the bot's id, timestamp) filled in for this Kept and the fake.
+     */
+    ObjectNode recordedActivity(String name) {
+        try (InputStream in = TeamsHttpTestSupport.class.getResourceAsStream("/teams/real/activities/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource teams/real/activities/" + name);
+            }
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${tenantId}", FakeBotFramework.TENANT_ID)
+                    .replace("${serviceUrl}", teams.serviceUrl())
+                    .replace("${botId}", "28:" + teams.appId())
+                    .replace("${timestamp}", clock.instant().toString());
+            return (ObjectNode) JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String kept() {

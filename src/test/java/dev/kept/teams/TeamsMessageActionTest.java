@@ -4,17 +4,12 @@ import dev.kept.promise.ActionIds;
 import dev.kept.promise.Promise;
 import dev.kept.promise.PromiseStatus;
 import dev.kept.promise.Side;
-import dev.kept.testing.teams.FakeBotFramework;
 import dev.kept.testing.teams.FakeBotFramework.Sent;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,16 +24,7 @@ class TeamsMessageActionTest extends TeamsHttpTestSupport {
     static final String LINK = "https://teams.microsoft.com/l/message/19:6decf54d86d945e4b3924b63a9161a78@thread.skype/1611060744833";
 
     ObjectNode recorded() {
-        try (InputStream in = getClass().getResourceAsStream("/teams/real/activities/invoke-composeExtension-fetchTask-message.json")) {
-            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${tenantId}", FakeBotFramework.TENANT_ID)
-                    .replace("${serviceUrl}", teams.serviceUrl())
-                    .replace("${botId}", "28:" + teams.appId())
-                    .replace("${timestamp}", clock.instant().toString());
-            return (ObjectNode) JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return recordedActivity("invoke-composeExtension-fetchTask-message.json");
     }
 
     /** The recorded invoke, sent by Alice on Bob's message {@code html}. */

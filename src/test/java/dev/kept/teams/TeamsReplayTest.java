@@ -49,19 +49,7 @@ class TeamsReplayTest extends TeamsHttpTestSupport {
     }
 
     ObjectNode activity(String name) {
-        try (InputStream in = TeamsReplayTest.class.getResourceAsStream("/teams/real/activities/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource teams/real/activities/" + name);
-            }
-            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${tenantId}", FakeBotFramework.TENANT_ID)
-                    .replace("${serviceUrl}", teams.serviceUrl())
-                    .replace("${botId}", "28:" + teams.appId())
-                    .replace("${timestamp}", clock.instant().toString());
-            return (ObjectNode) JSON.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return recordedActivity(name);
     }
 
     HttpResponse<String> replay(String name) {
