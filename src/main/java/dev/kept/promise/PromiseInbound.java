@@ -1,10 +1,5 @@
 package dev.kept.promise;
 
-import java.time.ZonedDateTime;
-import java.time.Instant;
-import dev.kept.promise.when.WhatAndWhen;
-import dev.kept.promise.when.DueDateParser;
-import dev.kept.chat.QuotedMessage;
 import dev.kept.chat.FormSubmission;
 import dev.kept.chat.Guard;
 import dev.kept.chat.Interactions;
@@ -12,11 +7,16 @@ import dev.kept.chat.Markup;
 import dev.kept.chat.Message;
 import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
+import dev.kept.chat.QuotedMessage;
 import dev.kept.chat.Refusal;
+import dev.kept.promise.when.DueDateParser;
+import dev.kept.promise.when.WhatAndWhen;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
