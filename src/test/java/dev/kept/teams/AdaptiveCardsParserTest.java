@@ -135,6 +135,18 @@ class AdaptiveCardsParserTest {
         return runJudge("judge-schema.js", cards);
     }
 
+    /** Judges a Teams app manifest with {@code judge-teams-manifest.js} (Microsoft's manifest schema, v1.17). */
+    static Result judgeManifest(String manifestJson) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("kept-manifest", ".json");
+        Files.writeString(file, manifestJson, StandardCharsets.UTF_8);
+        try {
+            installJudge();
+            return run(List.of("node", "judge-teams-manifest.js", file.toAbsolutePath().toString()), 120);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     private static Result runJudge(String script, Map<String, ObjectNode> cards) throws IOException, InterruptedException {
         Path file = Files.createTempFile("kept-cards", ".json");
         Files.writeString(file, JSON.writeValueAsString(cards), StandardCharsets.UTF_8);
@@ -150,7 +162,8 @@ class AdaptiveCardsParserTest {
     private static void installJudge() throws IOException, InterruptedException {
         if (Files.isDirectory(JUDGE.resolve("node_modules/adaptivecards"))
                 && Files.isDirectory(JUDGE.resolve("node_modules/ajv"))
-                && Files.isDirectory(JUDGE.resolve("node_modules/ajv-formats"))) {
+                && Files.isDirectory(JUDGE.resolve("node_modules/ajv-formats"))
+                && Files.isDirectory(JUDGE.resolve("node_modules/ajv-draft-04"))) {
             return;
         }
         Result installed = run(List.of("npm", "install", "--no-package-lock", "--no-audit", "--no-fund"), 300);
