@@ -1,16 +1,7 @@
 package dev.kept.teams;
 
-import dev.kept.chat.DeliveryFailedException;
-import dev.kept.chat.Form;
-import dev.kept.chat.FormSubmission;
-import dev.kept.chat.Guard;
 import dev.kept.chat.Message;
-import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
-import dev.kept.chat.StoreUnavailableException;
-import dev.kept.inbox.Inbox;
-import dev.kept.promise.Invocation;
-import dev.kept.promise.PromiseService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -23,16 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
-import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code POST /api/messages}: the activities Teams sends Kept through the Bot Framework. Every request's
@@ -63,11 +46,10 @@ class TeamsController {
     private final TeamsFiles files;
     private final BotConnector connector;
     private final TeamsWork work;
-    private final Inbox inbox;
-    private final PromiseService promises;
+    private final TeamsInteractions interactions;
 
     TeamsController(BotTokenValidator validator, TeamsSettings settings, TeamsPeople people, TeamsCards cards,
-                    TeamsFiles files, BotConnector connector, TeamsWork work, Inbox inbox, PromiseService promises) {
+                    TeamsFiles files, BotConnector connector, TeamsWork work, TeamsInteractions interactions) {
         this.validator = validator;
         this.settings = settings;
         this.people = people;
@@ -75,8 +57,7 @@ class TeamsController {
         this.files = files;
         this.connector = connector;
         this.work = work;
-        this.inbox = inbox;
-        this.promises = promises;
+        this.interactions = interactions;
     }
 
     @PostMapping(path = "/api/messages")
@@ -117,19 +98,19 @@ class TeamsController {
                         AdaptiveCards.messageResponse("This card is up to date.")));
             }
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(
-                    clickOrSubmit(person, activity, true)));
+                    interactions.clickOrSubmit(person, activity, true)));
         }
         if ("invoke".equals(type) && TeamsFiles.CONSENT_INVOKE.equals(name)) {
-            later(person, activity, () -> files.answer(person, address(person, activity), activity));
+            later(person, activity, () -> files.answer(person, interactions.address(person, activity), activity));
             return ResponseEntity.ok().build();
         }
         if ("invoke".equals(type) && TeamsMessageActions.FETCH_TASK.equals(name)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(
-                    fetchTask(person, activity)));
+                    interactions.fetchTask(person, activity)));
         }
         if ("invoke".equals(type) && TeamsMessageActions.SUBMIT_ACTION.equals(name)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(
-                    submitAction(person, activity)));
+                    interactions.submitAction(person, activity)));
         }
         if ("invoke".equals(type)) {
             // As the Bot Framework SDKs answer an invoke no handler takes (message extensions, task modules,
@@ -139,19 +120,19 @@ class TeamsController {
         }
         if ("message".equals(type)) {
             if (activity.get("value") != null && activity.get("value").isObject()) {
-                clickOrSubmit(person, activity, false);
+                interactions.clickOrSubmit(person, activity, false);
             } else if (!"personal".equals(TeamsPeople.text(activity.path("conversation").get("conversationType")))) {
                 later(person, activity, () -> connector.send(serviceUrl,
                         TeamsPeople.text(activity.path("conversation").get("id")),
                         cards.channelMessage(person.workspace(), Message.of(PERSONAL_ONLY))));
             } else {
-                later(person, activity, () -> answerText(person, activity));
+                later(person, activity, () -> interactions.answerText(person, activity));
             }
             return ResponseEntity.ok().build();
         }
         if (installed(activity)) {
             later(person, activity,
-                    () -> reply(person, address(person, activity), inbox.answer(new Inbox.Command(invocation(person), "help"))));
+                    () -> interactions.sayHello(person, activity));
         } else {
             later(person, activity, () -> { });
         }
@@ -164,29 +145,14 @@ class TeamsController {
      */
     private void later(Person person, JsonNode activity, Runnable task) {
         work.submitOrTell(() -> {
-            remember(person, activity);
+            interactions.remember(person, activity);
             task.run();
         }, () -> {
             // Only someone who wrote or clicked is waiting for an answer; an install or a member change is not.
             if ("message".equals(TeamsPeople.text(activity.get("type")))) {
-                tellBusy(person, activity);
+                interactions.tellBusy(person, activity);
             }
         });
-    }
-
-    /** "Busy", said in the chat the activity came from (Teams' 200 carries no words). */
-    private void tellBusy(Person person, JsonNode activity) {
-        connector.send(TeamsPeople.text(activity.get("serviceUrl")),
-                TeamsPeople.text(activity.path("conversation").get("id")),
-                cards.channelMessage(person.workspace(), Message.of(BUSY)));
-    }
-
-    private void remember(Person person, JsonNode activity) {
-        try {
-            people.remember(person, activity);
-        } catch (StoreUnavailableException e) {
-            log.warn("Could not remember how to reach {}: {}", person.userId(), e.getMessage());
-        }
     }
 
     private static JsonNode parse(String body) {
@@ -223,278 +189,5 @@ class TeamsController {
             }
         }
         return false;
-    }
-
-    private Invocation invocation(Person person) {
-        return new Invocation(person, new TeamsText(people.idsByName(person.workspace())), true);
-    }
-
-    /** The chat the activity came from (the person's personal chat with Kept). */
-    private TeamsAddress address(Person person, JsonNode activity) {
-        return new TeamsAddress(TeamsPeople.text(activity.get("serviceUrl")),
-                TeamsPeople.text(activity.path("conversation").get("id")), null, null, null);
-    }
-
-    // ---------------------------------------------------------------- typed text
-
-    private void answerText(Person person, JsonNode activity) {
-        TeamsText text = new TeamsText(people.idsByName(person.workspace()));
-        String typed = text.command(TeamsPeople.text(activity.get("text")) == null ? "" : activity.get("text").asString());
-        if (typed.isBlank() && activity.path("attachments").size() > 0) {
-            // A picture or a file with no words (Teams may wrap an inline image in HTML, which reads as
-            // nothing): no command to read, and no reason to open a promise form.
-            reply(person, address(person, activity), new Outcome.Reply(Message.of(ONLY_WORDS)));
-            return;
-        }
-        Outcome outcome = inbox.answer(new Inbox.Wrote(new Invocation(person, text, true), typed));
-        reply(person, address(person, activity), outcome, SHOWS_AFRESH.contains(typed.strip().toLowerCase(java.util.Locale.ROOT))
-                ? typed.strip() : null);
-    }
-
-    /** Sends what the core answered into the person's chat: a message, or a form card. */
-    private void reply(Person person, TeamsAddress to, Outcome outcome) {
-        reply(person, to, outcome, null);
-    }
-
-    /** The same; {@code refresh} is the command the answer shows (see {@link TeamsCards.Shown#refresh}). */
-    private void reply(Person person, TeamsAddress to, Outcome outcome, String refresh) {
-        ObjectNode[] rendered = new ObjectNode[1];
-        outcome.renderWith(new Outcome.Renderer() {
-            @Override
-            public void reply(Message message) {
-                rendered[0] = cards.message(person, message, refresh);
-            }
-
-            @Override
-            public void replace(Message message) {
-                // in the chat: the clicked card itself is replaced by the invoke's answer (see handle)
-                rendered[0] = cards.message(person, message);
-            }
-
-            @Override
-            public void openForm(Form form, Message fallback) {
-                rendered[0] = cards.form(person, form, promises.zoneOf(person));
-            }
-        });
-        ObjectNode activity = rendered[0];
-        try {
-            connector.send(to.serviceUrl(), to.conversationId(), activity);
-        } catch (DeliveryFailedException e) {
-            log.warn("Could not answer {} in Teams: {}", person.userId(), e.getMessage());
-        }
-    }
-
-    // ---------------------------------------------------------------- clicks and forms
-
-    /**
-     * A click or a form's submission. For {@code Action.Execute} the result is the invoke response (the card
-     * that replaces the clicked one); for {@code Action.Submit} the clicked card is updated through the
-     * Bot Connector and the result is not used.
-     */
-    private ObjectNode clickOrSubmit(Person person, JsonNode activity, boolean execute) {
-        Optional<CardInput> input = CardInput.read(activity);
-        if (input.isEmpty()) {
-            return AdaptiveCards.messageResponse("I didn't understand that click. Type help to see what I can do.");
-        }
-        // The card is where it was clicked; Kept's answers are for the person alone, in their personal chat,
-        // even when the card sits in a channel or a group chat.
-        TeamsAddress cardAt = address(person, activity);
-        boolean personal = "personal".equals(TeamsPeople.text(activity.path("conversation").get("conversationType")));
-        String replyToId = TeamsPeople.text(activity.get("replyToId"));
-        Optional<CompletableFuture<ObjectNode>> running = work.call(() -> {
-            remember(person, activity);
-            TeamsAddress to = personal ? cardAt : personalChat(person);
-            if (to == null) {
-                return AdaptiveCards.messageResponse(PERSONAL_ONLY);
-            }
-            try {
-                return handle(person, to, input.get());
-            } catch (RuntimeException e) {
-                reply(person, to, Guard.answer(() -> {
-                    throw e;
-                }));
-                return null;
-            }
-        });
-        if (running.isEmpty()) {
-            if (!execute) {
-                // An Action.Submit is a message: its answer is never shown, so "busy" is said in the chat.
-                work.tell(() -> tellBusy(person, activity));
-            }
-            return AdaptiveCards.messageResponse(BUSY);
-        }
-        if (!execute) {
-            running.get().thenAccept(card -> update(cardAt, replyToId, card));
-            return null;
-        }
-        try {
-            ObjectNode card = running.get().get(CARD_ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
-            if (card != null && AdaptiveCards.MESSAGE_CONTENT_TYPE.equals(TeamsPeople.text(card.get("type")))) {
-                return card;   // already an invoke response
-            }
-            return card == null ? AdaptiveCards.messageResponse(personal ? "I've answered in our chat."
-                    : "I've answered you in your personal chat with Kept.")
-                    : AdaptiveCards.cardResponse(card);
-        } catch (TimeoutException slow) {
-            running.get().thenAccept(card -> update(cardAt, replyToId, card));
-            return AdaptiveCards.messageResponse("Working on it: this card will change when it's done.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return AdaptiveCards.messageResponse(BUSY);
-        } catch (ExecutionException e) {
-            log.error("A Teams card action failed", e.getCause());
-            return AdaptiveCards.messageResponse("Something went wrong on my side and nothing was changed. Please try again.");
-        }
-    }
-
-    /** The person's personal chat with Kept, or null when Teams won't open one (Kept is not installed for them). */
-    private TeamsAddress personalChat(Person person) {
-        try {
-            return people.reach(person);
-        } catch (DeliveryFailedException e) {
-            log.warn("Could not reach {} in a personal chat: {}", person.userId(), e.getMessage());
-            return null;
-        }
-    }
-
-    private void update(TeamsAddress to, String activityId, ObjectNode card) {
-        if (card == null || activityId == null) {
-            return;
-        }
-        try {
-            connector.update(to.serviceUrl(), to.conversationId(), activityId, AdaptiveCards.activity(card, null));
-        } catch (DeliveryFailedException e) {
-            log.warn("Could not update a card in Teams: {}", e.getMessage());
-        }
-    }
-
-    /** The card that replaces the clicked one (null: keep it as it is); answers go to the chat. */
-    private ObjectNode handle(Person person, TeamsAddress to, CardInput input) {
-        String cardId = TeamsPeople.text(input.data().get(TeamsCards.CARD_ID));
-        Optional<TeamsCards.Shown> shown = cards.shown(person, cardId);
-        if (input.isClick()) {
-            if (!inbox.ownsButton(input.actionId()) || shown.isEmpty()
-                    || !shown.get().hasButton(input.actionId(), input.value())) {
-                reply(person, to, Outcome.reply("That button isn't on any of your messages any more."));
-                return null;
-            }
-            Outcome outcome = inbox.answer(new Inbox.Clicked(person, input.actionId(), input.value()));
-            if (outcome instanceof Outcome.ReplaceOriginal r) {
-                cards.spend(person, cardId);
-                return cards.messageCard(person, r.message(), null);
-            }
-            reply(person, to, outcome);
-            String refresh = shown.get().refresh();
-            if (refresh != null && inbox.answer(new Inbox.Command(invocation(person), refresh)) instanceof Outcome.Reply now) {
-                return cards.messageCard(person, now.message(), cardId, refresh);   // e.g. the list, as it is now
-            }
-            return cards.messageCard(person, shown.get().message(), cardId);   // unchanged: it can be clicked again
-        }
-        Form form = shown.map(TeamsCards.Shown::form).orElse(null);
-        if (form == null || !inbox.ownsForm(form.formId())) {
-            reply(person, to, Outcome.reply("That form was sent already, or it has expired. Please start again."));
-            return null;
-        }
-        return submitForm(person, to, input, cardId, form, false);
-    }
-
-    /**
-     * A form's inputs, sent: the same card with the problems named under their fields (kept under the same id),
-     * or, once it is sent, the answer in the person's chat and a closed card (null: it was sent twice at once).
-     * In a dialog ({@code dialog}) the card with problems is a dialog's card.
-     */
-    private ObjectNode submitForm(Person person, TeamsAddress to, CardInput input, String cardId, Form form,
-                                  boolean dialog) {
-        ZoneId zone = promises.zoneOf(person);
-        Map<String, String> typed = new HashMap<>();
-        Map<String, String> unknownNames = new HashMap<>();
-        CardInput named = input.withNamedPeople(form, people.idsByName(person.workspace()), unknownNames);
-        FormSubmission submission = named.submission(form, zone, typed);
-        Map<String, String> errors = new HashMap<>(inbox.check(person, submission));
-        unknownNames.forEach((inputId, name) -> {
-            typed.put(inputId + AdaptiveCards.NAME_SUFFIX, name);
-            errors.put(inputId, "I don't know anyone called \u201c" + name + "\u201d yet. Pick them in the search, "
-                    + "or ask them to write to Kept once.");
-        });
-        if (!errors.isEmpty()) {
-            ObjectNode again = cards.formCard(person, form, zone, errors, typed, cardId);
-            return dialog ? FormCards.forDialog(again) : again;
-        }
-        if (!cards.spend(person, cardId)) {
-            return null;   // sent twice at once: the other one does it
-        }
-        Outcome outcome = inbox.answer(new Inbox.Submitted(person, submission));
-        reply(person, to, outcome);
-        return AdaptiveCards.closed(form.title(), "Sent.");
-    }
-
-    // ---------------------------------------------------------------- "Make this a promise" on a message
-
-    /**
-     * {@code composeExtension/fetchTask} from a message's "⋯" menu: the promise (or request) form, pre-filled from
-     * the message by the core, as a dialog; anything the core says instead (a refusal) as the dialog's message.
-     */
-    private ObjectNode fetchTask(Person person, JsonNode activity) {
-        Optional<TeamsMessageActions.Asked> asked = TeamsMessageActions.read(activity);
-        if (asked.isEmpty()) {
-            return TeamsMessageActions.message("Open this from the \u22EF menu of a message, and I'll fill the form in from it.");
-        }
-        TeamsText text = new TeamsText(people.idsByName(person.workspace()));
-        Invocation in = new Invocation(person, text, true);
-        Optional<CompletableFuture<ObjectNode>> running = work.call(() -> {
-            remember(person, activity);
-            Outcome outcome = inbox.answer(new Inbox.FromMessage(in, asked.get().message(), asked.get().asking()));
-            if (outcome instanceof Outcome.OpenForm f) {
-                ObjectNode card = cards.formCard(person, f.form(), promises.zoneOf(person), Map.of(), Map.of(), null);
-                return TeamsMessageActions.dialog(f.form().title(), FormCards.forDialog(card));
-            }
-            return TeamsMessageActions.message(TeamsMessageActions.words(outcome));
-        });
-        return answerWithin(running);
-    }
-
-    /** {@code composeExtension/submitAction}: the dialog's form, sent; problems keep it open with them named. */
-    private ObjectNode submitAction(Person person, JsonNode activity) {
-        JsonNode data = activity.path("value").path("data");
-        Optional<CardInput> input = CardInput.fromDialog(data);
-        if (input.isEmpty() || input.get().isClick()) {
-            return TeamsMessageActions.message("That form was sent already, or it has expired. Please start again.");
-        }
-        Optional<CompletableFuture<ObjectNode>> running = work.call(() -> {
-            remember(person, activity);
-            String cardId = TeamsPeople.text(data.get(TeamsCards.CARD_ID));
-            Form form = cards.shown(person, cardId).map(TeamsCards.Shown::form).orElse(null);
-            if (form == null || !inbox.ownsForm(form.formId())) {
-                return TeamsMessageActions.message("That form was sent already, or it has expired. Please start again.");
-            }
-            TeamsAddress to = personalChat(person);
-            if (to == null) {
-                return TeamsMessageActions.message(PERSONAL_ONLY);
-            }
-            ObjectNode card = submitForm(person, to, input.get(), cardId, form, true);
-            if (card != null && FormCards.isDialog(card)) {
-                return TeamsMessageActions.dialog(form.title(), card);
-            }
-            return TeamsMessageActions.message("Sent. I've answered you in your personal chat with Kept.");
-        });
-        return answerWithin(running);
-    }
-
-    /** The invoke's answer, when the work is done within Teams' limit; "busy" when it could not be taken. */
-    private static ObjectNode answerWithin(Optional<CompletableFuture<ObjectNode>> running) {
-        if (running.isEmpty()) {
-            return TeamsMessageActions.message(BUSY);
-        }
-        try {
-            return running.get().get(CARD_ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException slow) {
-            return TeamsMessageActions.message("That is taking me longer than it should. Please try again in a moment.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return TeamsMessageActions.message(BUSY);
-        } catch (ExecutionException e) {
-            log.error("A Teams message action failed", e.getCause());
-            return TeamsMessageActions.message("Something went wrong on my side and nothing was changed. Please try again.");
-        }
     }
 }
