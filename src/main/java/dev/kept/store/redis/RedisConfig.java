@@ -109,7 +109,14 @@ public class RedisConfig {
                 yield sentinel;
             }
         };
-        return new LettuceConnectionFactory(server, client.build());
+        // each kind through its own constructor: the generic one leaves getStandaloneConfiguration() at its default
+        if (server instanceof RedisClusterConfiguration cluster) {
+            return new LettuceConnectionFactory(cluster, client.build());
+        }
+        if (server instanceof RedisSentinelConfiguration sentinel) {
+            return new LettuceConnectionFactory(sentinel, client.build());
+        }
+        return new LettuceConnectionFactory((RedisStandaloneConfiguration) server, client.build());
     }
 
     /** How often Lettuce re-reads a cluster's topology when nothing prompted it. */
