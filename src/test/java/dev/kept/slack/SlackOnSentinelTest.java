@@ -5,7 +5,6 @@ import dev.kept.promise.PromiseStore;
 import dev.kept.promise.Side;
 import dev.kept.testing.redis.LocalSentinel;
 import dev.kept.testing.slack.FakeSlackApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -34,6 +33,11 @@ class SlackOnSentinelTest extends SlackHttpTestSupport {
 
     static final LocalSentinel sentinel = LocalSentinel.start();
 
+    static {
+        // stopped after the context is (@DirtiesContext closes it after any @AfterAll), so Kept never sees it go
+        Runtime.getRuntime().addShutdownHook(new Thread(sentinel::close, "local-sentinel-stop"));
+    }
+
     @Autowired
     PromiseStore store;
 
@@ -45,11 +49,6 @@ class SlackOnSentinelTest extends SlackHttpTestSupport {
         registry.add(REDIS_URL_OVERRIDE, () -> "");
         registry.add("kept.redis.sentinel-master", () -> LocalSentinel.MASTER);
         registry.add("kept.redis.sentinel-nodes", sentinel::sentinelNodes);
-    }
-
-    @AfterAll
-    static void stopSentinel() {
-        sentinel.close();
     }
 
     @Override

@@ -42,6 +42,7 @@ public final class LocalCluster implements AutoCloseable {
     public static final String CREATE_PROPERTY = "kept.test.cluster.create";
     static final int SLOTS = 16384;
 
+    private static volatile Path binaryUsed;
     private final List<RedisNode> nodes;
     private final Duration startTime;
     private final String createdWith;
@@ -68,6 +69,7 @@ public final class LocalCluster implements AutoCloseable {
     public static LocalCluster start(boolean useCli) {
         long began = System.nanoTime();
         Path binary = RedisBinaries.server();
+        binaryUsed = binary;
         List<RedisNode> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) {
@@ -157,6 +159,11 @@ public final class LocalCluster implements AutoCloseable {
     /** How long {@link #start()} took, from the first process to a healthy cluster. */
     public Duration startTime() {
         return startTime;
+    }
+
+    /** The redis-server the last cluster started from. */
+    public static Path binary() {
+        return binaryUsed;
     }
 
     /** "redis-cli" or "commands". */

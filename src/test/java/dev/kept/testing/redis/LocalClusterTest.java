@@ -25,8 +25,8 @@ class LocalClusterTest {
     @Test
     void theSharedClusterHasThreeMastersWithAReplicaEach() {
         LocalCluster cluster = LocalCluster.shared();
-        System.out.printf("LocalCluster: started in %d ms with %s%n", cluster.startTime().toMillis(),
-                cluster.createdWith());
+        System.out.printf("LocalCluster: started in %d ms with %s from %s%n", cluster.startTime().toMillis(),
+                cluster.createdWith(), LocalCluster.binary());
         assertThat(cluster.masterPorts()).hasSize(3);
         Iterable<RedisClusterNode> nodes = cluster.template().getConnectionFactory().getClusterConnection().clusterGetNodes();
         List<RedisClusterNode> all = new ArrayList<>();

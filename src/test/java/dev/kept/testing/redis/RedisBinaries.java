@@ -24,9 +24,13 @@ final class RedisBinaries {
     private RedisBinaries() {
     }
 
+    /** Set to {@code embedded} to use embedded-redis's binary even where redis-server is on the PATH. */
+    static final String BINARY_PROPERTY = "kept.test.redis-binary";
+
     /** Debian's redis-server when it is on the PATH, else the one embedded-redis ships (extracted to a temp file). */
     static Path server() {
-        Optional<Path> onPath = onPath("redis-server");
+        Optional<Path> onPath = "embedded".equals(System.getProperty(BINARY_PROPERTY)) ? Optional.empty()
+                : onPath("redis-server");
         if (onPath.isPresent()) {
             return onPath.get();
         }
