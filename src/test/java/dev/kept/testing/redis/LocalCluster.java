@@ -212,6 +212,16 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** Kills the node on {@code port} at once (SIGKILL), as a crash would. */
+    public void kill(int port) {
+        node(port).orElseThrow().kill();
+    }
+
+    /** Waits (WAIT) until the master on {@code port} has its writes on its replica. */
+    public void waitForReplicas(int port) {
+        node(port).orElseThrow().commands().waitForReplication(1, 5000);
+    }
+
     /** The node on {@code port}, to kill it or ask it things directly. */
     Optional<RedisNode> node(int port) {
         return nodes.stream().filter(n -> n.port == port).findFirst();
