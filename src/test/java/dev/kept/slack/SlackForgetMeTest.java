@@ -62,9 +62,9 @@ class SlackForgetMeTest extends SlackHttpTestSupport {
     }
 
     /** Every key of Redis whose name or value holds {@code text}, with its value. */
-    static List<String> everythingHolding(String text) {
+    List<String> everythingHolding(String text) {
         List<String> found = new ArrayList<>();
-        TestRedis.snapshot(TestRedis.template()).forEach((key, value) -> {
+        TestRedis.snapshot(redis()).forEach((key, value) -> {
             if (key.contains(text) || value.contains(text)) {
                 found.add(key + " = " + value);
             }
@@ -106,7 +106,7 @@ class SlackForgetMeTest extends SlackHttpTestSupport {
         dispatcher.dispatchDue();
         awaitCall("chat.postMessage", c -> "U222".equals(c.param("channel")) && c.mentions("Reminder"));
         assertThat(everythingHolding("U222")).as("Bob in Redis before").hasSizeGreaterThanOrEqualTo(8);
-        Map<String, String> before = TestRedis.snapshot(TestRedis.template());
+        Map<String, String> before = TestRedis.snapshot(redis());
         slack.reset();
 
         // He asks: told what will happen, with a red button. Nothing has happened yet.
@@ -116,14 +116,14 @@ class SlackForgetMeTest extends SlackHttpTestSupport {
         assertThat(asked.mentions("your 2 open promises and requests")).isTrue();
         assertThat(asked.blocks()).contains(PrivacyIds.FORGET_ME_CONFIRM, "\"style\":\"danger\"");
         String confirm = buttonValue(asked, PrivacyIds.FORGET_ME_CONFIRM);
-        assertThat(TestRedis.snapshot(TestRedis.template())).isEqualTo(before);
+        assertThat(TestRedis.snapshot(redis())).isEqualTo(before);
 
         // Alice clicking Bob's button (however she got it) changes nothing.
         slack.reset();
         click("U111", PrivacyIds.FORGET_ME_CONFIRM, confirm);
         Call refused = awaitCall(FakeSlackApi.RESPONSE_URL, c -> true);
         assertThat(refused.mentions("belongs to the colleague who asked me to forget them")).isTrue();
-        assertThat(TestRedis.snapshot(TestRedis.template())).isEqualTo(before);
+        assertThat(TestRedis.snapshot(redis())).isEqualTo(before);
 
         // Bob clicks.
         slack.reset();
@@ -183,7 +183,7 @@ class SlackForgetMeTest extends SlackHttpTestSupport {
         slash("U222", "forget-me");
         Call asked = awaitCall(FakeSlackApi.RESPONSE_URL, c -> c.mentions("Forget me?"));
         String confirm = buttonValue(asked, PrivacyIds.FORGET_ME_CONFIRM);
-        Map<String, String> before = TestRedis.snapshot(TestRedis.template());
+        Map<String, String> before = TestRedis.snapshot(redis());
 
         slack.reset();
         click("U222", PrivacyIds.FORGET_ME_CANCEL, buttonValue(asked, PrivacyIds.FORGET_ME_CANCEL));
@@ -193,6 +193,6 @@ class SlackForgetMeTest extends SlackHttpTestSupport {
         clock.set(clock.instant().plus(Duration.ofHours(2)));
         click("U222", PrivacyIds.FORGET_ME_CONFIRM, confirm);
         assertThat(awaitCall(FakeSlackApi.RESPONSE_URL, c -> true).mentions("more than an hour old")).isTrue();
-        assertThat(TestRedis.snapshot(TestRedis.template())).isEqualTo(before);
+        assertThat(TestRedis.snapshot(redis())).isEqualTo(before);
     }
 }

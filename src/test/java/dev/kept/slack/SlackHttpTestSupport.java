@@ -6,6 +6,7 @@ import dev.kept.nudge.NudgeQueue;
 import dev.kept.testing.MutableClock;
 import dev.kept.testing.TestClockConfiguration;
 import dev.kept.testing.redis.TestRedis;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import dev.kept.testing.slack.FakeSlackApi;
 import dev.kept.testing.slack.FakeSlackApi.Call;
 import dev.kept.testing.slack.SlackAwait;
@@ -43,6 +44,8 @@ abstract class SlackHttpTestSupport {
     static final Instant MONDAY_MORNING = TestClockConfiguration.MONDAY_MORNING;
 
     static final FakeSlackApi slack = FakeSlackApi.start();
+    /** Set (to "" or another URL) by a subclass whose Kept runs on another Redis than {@link TestRedis}. */
+    static final String REDIS_URL_OVERRIDE = "kept.test.redis-url";
     private static final AtomicInteger triggers = new AtomicInteger();
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -62,7 +65,19 @@ abstract class SlackHttpTestSupport {
         registry.add("kept.slack.app-token", () -> "");
         registry.add("kept.slack.signing-secret", () -> SECRET);
         registry.add("kept.slack.api-url", slack::baseUrl);
-        registry.add("kept.redis.url", TestRedis::url);
+        // a subclass on another Redis sets kept.test.redis-url to "" (its own @DynamicPropertySource runs first,
+        // so it cannot simply overwrite kept.redis.url)
+        registry.add("kept.redis.url", () -> "${" + REDIS_URL_OVERRIDE + ":" + TestRedis.url() + "}");
+    }
+
+    /** The Redis this Kept runs on, as a test sees it; a subclass on another Redis overrides it. */
+    StringRedisTemplate redis() {
+        return TestRedis.template();
+    }
+
+    /** Empties the Redis this Kept runs on before each test. */
+    void flushRedis() {
+        TestRedis.flushAll();
     }
 
     @AfterAll
@@ -82,7 +97,7 @@ abstract class SlackHttpTestSupport {
     @BeforeEach
     void cleanSlate() {
         slack.takeLimitViolations();
-        TestRedis.flushAll();
+        flushRedis();
         slack.reset();
         slack.withDefaultUsers();
         clock.set(MONDAY_MORNING);

@@ -76,9 +76,18 @@ class LuaScriptKeysTest {
 
     final KeptRedisProperties properties = KeptRedisProperties.defaults().withKeyPrefix(PREFIX);
 
+    /** The Redis these tests run on; a subclass on the local Cluster overrides these two. */
+    StringRedisTemplate sharedRedis() {
+        return TestRedis.template();
+    }
+
+    void flushRedis() {
+        TestRedis.flushAll();
+    }
+
     @BeforeEach
     void clean() {
-        TestRedis.flushAll();
+        flushRedis();
     }
 
     // ---------------------------------------------------------------- reading the scripts
@@ -128,7 +137,7 @@ class LuaScriptKeysTest {
 
     @Test
     void everyScriptRunsTouchingOnlyTheKeysItIsGiven() throws Exception {
-        StringRedisTemplate redis = new StringRedisTemplate(TestRedis.template().getConnectionFactory());
+        StringRedisTemplate redis = new StringRedisTemplate(sharedRedis().getConnectionFactory());
         DeclaredKeysOnly checks = new DeclaredKeysOnly(redis);
         redis.setScriptExecutor(checks);
         redis.afterPropertiesSet();
@@ -158,7 +167,7 @@ class LuaScriptKeysTest {
 
     @Test
     void theRunningCheckRefusesAKeyTheScriptWasNotGiven() {
-        StringRedisTemplate redis = TestRedis.template();
+        StringRedisTemplate redis = sharedRedis();
         String own = PREFIX + "{slack:T1}:a";
         String other = PREFIX + "{slack:T1}:b";
         RedisScript<Long> borrows = RedisScript.of("redis.call('SET', ARGV[1], '1') return 1", Long.class);

@@ -11,6 +11,11 @@ import dev.kept.promise.PromiseStore;
 import dev.kept.testing.redis.TestRedis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
+import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -119,6 +124,71 @@ class RedisConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("redis://")
                 .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void clusterSeedsGiveAClusterFactoryWithTopologyRefreshAndTheSameFailFastOptions() {
+        KeptRedisProperties properties = KeptRedisProperties.defaults()
+                .withCluster(" redis-a:7000, redis-b:7001 ,redis-c:7002")
+                .withCredentials("kept", "s3cret").withSsl(true).withTimeout(Duration.ofMillis(900));
+        LettuceConnectionFactory factory = RedisConfig.connectionFactory(properties, EmbeddedRedis.none(), null);
+        assertThat(factory.isClusterAware()).isTrue();
+        RedisClusterConfiguration cluster = factory.getClusterConfiguration();
+        assertThat(cluster.getClusterNodes()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("redis-a:7000", "redis-b:7001", "redis-c:7002");
+        assertThat(cluster.getUsername()).isEqualTo("kept");
+        assertThat(new String(cluster.getPassword().get())).isEqualTo("s3cret");
+        assertThat(factory.getClientConfiguration().isUseSsl()).isTrue();
+        assertThat(factory.getClientConfiguration().getCommandTimeout()).isEqualTo(Duration.ofMillis(900));
+        ClusterClientOptions options = (ClusterClientOptions) factory.getClientConfiguration().getClientOptions().orElseThrow();
+        assertThat(options.getDisconnectedBehavior()).isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        ClusterTopologyRefreshOptions refresh = options.getTopologyRefreshOptions();
+        assertThat(refresh.isPeriodicRefreshEnabled()).isTrue();
+        assertThat(refresh.getRefreshPeriod()).isEqualTo(RedisConfig.PERIODIC_REFRESH);
+        assertThat(refresh.getAdaptiveRefreshTriggers())
+                .containsExactlyInAnyOrder(ClusterTopologyRefreshOptions.RefreshTrigger.values());
+    }
+
+    @Test
+    void sentinelSettingsGiveASentinelFactory() {
+        KeptRedisProperties properties = KeptRedisProperties.defaults()
+                .withSentinel("kept-master", "s1:26379,s2:26379,s3:26379").withCredentials("", "pw");
+        LettuceConnectionFactory factory = RedisConfig.connectionFactory(properties, EmbeddedRedis.none(), null);
+        assertThat(factory.isRedisSentinelAware()).isTrue();
+        RedisSentinelConfiguration sentinel = factory.getSentinelConfiguration();
+        assertThat(sentinel.getMaster().getName()).isEqualTo("kept-master");
+        assertThat(sentinel.getSentinels()).hasSize(3);
+        assertThat(new String(sentinel.getPassword().get())).isEqualTo("pw");
+        assertThat(factory.getClientConfiguration().isUseSsl()).isFalse();
+    }
+
+    @Test
+    void settingsThatNameTwoRedisOrHalfASentinelStopTheStartWithAClearMessage() {
+        assertThatThrownBy(() -> KeptRedisProperties.defaults().withUrl("redis://localhost:6379")
+                .withCluster("localhost:7000").mode())
+                .isInstanceOf(KeptRedisProperties.RedisSettingsException.class)
+                .hasMessageContaining("more than one Redis is named")
+                .hasMessageContaining("REDIS_URL").hasMessageContaining("KEPT_REDIS_CLUSTER_NODES");
+        assertThatThrownBy(() -> KeptRedisProperties.defaults().withSentinel("mymaster", "").mode())
+                .hasMessageContaining("KEPT_REDIS_SENTINEL_NODES (the sentinels) is not");
+        assertThatThrownBy(() -> KeptRedisProperties.defaults().withSentinel("", "s1:26379").mode())
+                .hasMessageContaining("KEPT_REDIS_SENTINEL_MASTER (the master's name) is not");
+        assertThatThrownBy(() -> KeptRedisProperties.defaults().withCluster("localhost").mode())
+                .hasMessageContaining("\"localhost\", which is not host:port");
+        assertThatThrownBy(() -> KeptRedisProperties.defaults().withUrl("redis://localhost:6379")
+                .withCredentials("", "pw").mode())
+                .hasMessageContaining("put them in the URL");
+        assertThat(KeptRedisProperties.defaults().withCredentials("", "s3cret").toString()).doesNotContain("s3cret");
+
+        runner.withPropertyValues("kept.redis.url=redis://localhost:6379", "kept.redis.cluster-nodes=localhost:7000")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new RedisSettingsFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription()).contains("Kept can't tell which Redis to use")
+                            .contains("more than one Redis is named");
+                    assertThat(analysis.getAction()).contains("KEPT_REDIS_CLUSTER_NODES");
+                });
     }
 
     private static Promise makeOne(PromiseStore store) {

@@ -45,13 +45,27 @@ class RedisNudgeQueueTest {
     static final Duration LEASE = Duration.ofSeconds(30);
 
     final KeptRedisProperties properties = KeptRedisProperties.defaults().withKeyPrefix(PREFIX);
-    final StringRedisTemplate redis = TestRedis.template();
+    final StringRedisTemplate redis = sharedRedis();
     final Instant now = Instant.parse("2026-03-02T09:00:00.123Z");
     RedisNudgeQueue queue;
 
+    /** The Redis these tests run on; a subclass on the local Cluster overrides these two. */
+    StringRedisTemplate sharedRedis() {
+        return TestRedis.template();
+    }
+
+    void flushRedis() {
+        TestRedis.flushAll();
+    }
+
+    /** A connection factory of its own on the same Redis, as another Kept process would have; destroy it after. */
+    LettuceConnectionFactory ownFactory(Duration timeout) {
+        return TestRedis.connectionFactory(TestRedis.url(), timeout);
+    }
+
     @BeforeEach
     void clean() {
-        TestRedis.flushAll();
+        flushRedis();
         queue = new RedisNudgeQueue(redis, properties);
     }
 
@@ -353,7 +367,7 @@ class RedisNudgeQueueTest {
         queue.schedule(OTHER_WS, there);
 
         Callable<List<String>> dispatcher = () -> {
-            LettuceConnectionFactory factory = TestRedis.connectionFactory(TestRedis.url(), Duration.ofSeconds(10));
+            LettuceConnectionFactory factory = ownFactory(Duration.ofSeconds(10));
             try {
                 RedisNudgeQueue own = new RedisNudgeQueue(TestRedis.template(factory), properties);
                 List<String> mine = new ArrayList<>();
@@ -414,7 +428,7 @@ class RedisNudgeQueueTest {
         // ... and the dispatcher dies here, never finishing them. A job queued meanwhile:
         queue.schedule(WS, List.of(job("fresh", at(2))));
 
-        LettuceConnectionFactory factory = TestRedis.connectionFactory(TestRedis.url(), Duration.ofSeconds(5));
+        LettuceConnectionFactory factory = ownFactory(Duration.ofSeconds(5));
         try {
             RedisNudgeQueue survivor = new RedisNudgeQueue(TestRedis.template(factory), properties);
             assertThat(survivor.claim(at(1).plus(LEASE).minusMillis(1), LEASE, 10)).extracting(Claim::id)

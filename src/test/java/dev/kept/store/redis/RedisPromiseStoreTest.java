@@ -45,16 +45,25 @@ class RedisPromiseStoreTest {
     static final String CAROL = "U333";
 
     final KeptRedisProperties properties = KeptRedisProperties.defaults().withKeyPrefix(PREFIX);
-    final StringRedisTemplate redis = TestRedis.template();
+    final StringRedisTemplate redis = sharedRedis();
     final Instant now = Instant.parse("2026-03-02T09:00:00.123Z");
     RedisPromiseStore store;
 
     /** Always picks the first letter of the alphabet, so every id of one length is the same. */
     static final RandomGenerator ALWAYS_SAME = () -> 0L;
 
+    /** The Redis these tests run on; a subclass on the local Cluster overrides these two. */
+    StringRedisTemplate sharedRedis() {
+        return TestRedis.template();
+    }
+
+    void flushRedis() {
+        TestRedis.flushAll();
+    }
+
     @BeforeEach
     void clean() {
-        TestRedis.flushAll();
+        flushRedis();
         store = new RedisPromiseStore(redis, properties);
     }
 
