@@ -112,9 +112,11 @@ public class BoundedWork implements DisposableBean {
                     log.error("{} work failed", name, e);
                 }
             });
+            KeptMetrics.work(name, true);
             return true;
         } catch (RejectedExecutionException e) {
             noteRefusal();
+            KeptMetrics.work(name, false);
             return false;
         }
     }

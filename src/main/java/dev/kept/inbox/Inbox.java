@@ -5,6 +5,7 @@ import dev.kept.chat.FormSubmission;
 import dev.kept.chat.Guard;
 import dev.kept.chat.InteractionRoutes;
 import dev.kept.chat.Interactions;
+import dev.kept.chat.KeptMetrics;
 import dev.kept.chat.Outcome;
 import dev.kept.chat.Person;
 import dev.kept.chat.QuotedMessage;
@@ -102,7 +103,21 @@ public class Inbox {
 
     /** Answers what was said, now, on the caller's thread; never throws. */
     public Outcome answer(Said said) {
-        return Guard.answer(() -> route(said));
+        Outcome outcome = Guard.answer(() -> route(said));
+        KeptMetrics.answered(platformOf(said), kindOf(said), outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        return outcome;
+    }
+
+    private static String platformOf(Said said) {
+        Person p = said instanceof Command c ? c.in().invoker() : said instanceof Wrote w ? w.in().invoker()
+                : said instanceof FromMessage m ? m.in().invoker() : said instanceof Clicked k ? k.person()
+                : ((Submitted) said).person();
+        return p.workspace().platform();
+    }
+
+    private static String kindOf(Said said) {
+        return said instanceof Command ? "command" : said instanceof Wrote ? "message" : said instanceof Clicked ? "click"
+                : said instanceof Submitted ? "form" : "from_message";
     }
 
     private Outcome route(Said said) {

@@ -1,5 +1,6 @@
 package dev.kept.nudge;
 
+import dev.kept.chat.KeptMetrics;
 import dev.kept.chat.Delivery;
 import dev.kept.chat.Message;
 import dev.kept.chat.Messenger;
@@ -285,6 +286,7 @@ public class NudgeDispatcher implements SmartLifecycle {
         Optional<Promise> promise = promises.find(nudge.workspace(), nudge.promiseId());
         if (promise.isEmpty() || !NudgePlanner.stillRelevant(nudge, promise.get(), clock.instant())) {
             queue.drop(claim);
+            KeptMetrics.nudge("dropped");
             return;
         }
         Person recipient = nudge.recipient();
@@ -305,6 +307,7 @@ public class NudgeDispatcher implements SmartLifecycle {
             queue.release(recipient, day);
             Instant window = hours.nextMorning(now, zone);
             queue.hold(claim, recipient, Nudge.digest(recipient, hours.localDate(window, zone), window));
+            KeptMetrics.nudge("capped");
             return;
         }
         List<FollowUp> next = planner.afterSent(nudge, promise.get(), now, rhythm);
@@ -391,11 +394,14 @@ public class NudgeDispatcher implements SmartLifecycle {
         if (delivery instanceof Delivery.Sent) {
             queue.sent(claim, next);
             sentCount.incrementAndGet();
+            KeptMetrics.nudge("sent");
+            KeptMetrics.nudgeLateness(java.time.Duration.between(claim.dueAt(), now));
             return;
         }
         queue.release(recipient, day);
         if (delivery instanceof Delivery.RateLimited limited) {
             // Slack said when: not a failure, so it does not count as an attempt.
+            KeptMetrics.nudge("rate_limited");
             queue.retryAt(claim, now.plus(limited.retryAfter()), claim.attempts());
         } else if (delivery instanceof Delivery.Failed failed) {
             int attempts = claim.attempts() + 1;
@@ -403,12 +409,15 @@ public class NudgeDispatcher implements SmartLifecycle {
                 log.warn("Nudge {} to {} failed for good: {}", claim.id(), recipient.userId(), failed.error());
                 queue.fail(claim, failed.error());
                 failedCount.incrementAndGet();
+                KeptMetrics.nudge("failed");
             } else if (attempts >= settings.maxAttempts()) {
                 log.warn("Nudge {} to {} failed {} times; giving up: {}", claim.id(), recipient.userId(), attempts,
                         failed.error());
                 queue.fail(claim, "gave up after " + attempts + " attempts: " + failed.error());
                 failedCount.incrementAndGet();
+                KeptMetrics.nudge("failed");
             } else {
+                KeptMetrics.nudge("retried");
                 queue.retryAt(claim, now.plus(backoff(attempts)), attempts);
             }
         }

@@ -81,14 +81,19 @@ public class SlackCalls {
             try {
                 T response = call.run();
                 if (!response.isOk()) {
+                    dev.kept.chat.KeptMetrics.apiCall("slack", method, "error");
                     throw new SlackCallFailed(method, response.getError(), null);
                 }
+                dev.kept.chat.KeptMetrics.apiCall("slack", method, "ok");
                 return response;
             } catch (SlackApiException e) {
                 last = e;
                 int status = e.getResponse().code();
+                dev.kept.chat.KeptMetrics.apiCall("slack", method, status == 429 ? "429" : status >= 500 ? "5xx" : "4xx");
                 if (status == 429) {
-                    waitBefore(attempt, method, retryAfter(e).orElse(Duration.ofSeconds(1)));
+                    Duration wait = retryAfter(e).orElse(Duration.ofSeconds(1));
+                    dev.kept.chat.KeptMetrics.retryAfter("slack", wait);
+                    waitBefore(attempt, method, wait);
                 } else if (status >= 500) {
                     waitBefore(attempt, method, backoff(attempt));
                 } else {
@@ -98,6 +103,7 @@ public class SlackCalls {
             } catch (IOException e) {
                 last = e;
                 unanswered = true;
+                dev.kept.chat.KeptMetrics.apiCall("slack", method, "network");
                 waitBefore(attempt, method, backoff(attempt));
             }
         }

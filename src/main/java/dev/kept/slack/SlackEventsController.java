@@ -53,6 +53,18 @@ class SlackEventsController {
 
     @PostMapping(path = "/slack/events")
     ResponseEntity<String> handle(HttpServletRequest http) throws Exception {
+        long started = System.nanoTime();
+        int status = 500;
+        try {
+            ResponseEntity<String> answer = answer(http);
+            status = answer.getStatusCode().value();
+            return answer;
+        } finally {
+            dev.kept.chat.KeptMetrics.ack("slack", status, System.nanoTime() - started);
+        }
+    }
+
+    private ResponseEntity<String> answer(HttpServletRequest http) throws Exception {
         if (properties.socketMode()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .body("Kept is connected by Socket Mode; it does not take requests over HTTP.");

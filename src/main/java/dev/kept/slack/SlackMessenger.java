@@ -103,6 +103,7 @@ class SlackMessenger implements PlatformMessenger {
                     .blocks(BlockKitRenderer.blocks(message))
                     .metadata(new Metadata(METADATA_TYPE, Map.of(METADATA_KEY, idempotencyKey)))
                     .unfurlLinks(false).unfurlMedia(false).build());
+            dev.kept.chat.KeptMetrics.apiCall("slack", "chat.postMessage", response.isOk() ? "ok" : "error");
             if (response.isOk()) {
                 return new Delivery.Sent();
             }
@@ -112,12 +113,16 @@ class SlackMessenger implements PlatformMessenger {
             return new Delivery.Failed(!TRANSIENT.contains(response.getError()), response.getError());
         } catch (SlackApiException e) {
             int status = e.getResponse().code();
+            dev.kept.chat.KeptMetrics.apiCall("slack", "chat.postMessage", status == 429 ? "429" : status >= 500 ? "5xx" : "4xx");
             if (status == 429) {
-                return new Delivery.RateLimited(SlackCalls.retryAfter(e).orElse(Duration.ofSeconds(1)));
+                Duration wait = SlackCalls.retryAfter(e).orElse(Duration.ofSeconds(1));
+                dev.kept.chat.KeptMetrics.retryAfter("slack", wait);
+                return new Delivery.RateLimited(wait);
             }
             String error = e.getError() != null && e.getError().getError() != null ? e.getError().getError() : "HTTP " + status;
             return new Delivery.Failed(status < 500 && !TRANSIENT.contains(error), error);
         } catch (IOException e) {
+            dev.kept.chat.KeptMetrics.apiCall("slack", "chat.postMessage", "network");
             return new Delivery.Failed(false, "network: " + e.getMessage());
         }
     }

@@ -345,6 +345,7 @@ public final class BotConnector {
         try {
             response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            dev.kept.chat.KeptMetrics.apiCall("teams", method + " " + operation(uri), "network");
             // Refused or never connected: nothing went out. Anything else (a timeout, a reset) may have been acted on.
             boolean wentOut = !(e instanceof java.net.ConnectException
                     || e instanceof java.net.http.HttpConnectTimeoutException
@@ -355,6 +356,8 @@ public final class BotConnector {
             return new Result(0, null, null, "interrupted", false, false);
         }
         int status = response.statusCode();
+        dev.kept.chat.KeptMetrics.apiCall("teams", method + " " + operation(uri), status >= 200 && status < 300 ? "ok"
+                : status == 429 ? "429" : status >= 500 ? "5xx" : "4xx");
         JsonNode json = parse(response.body());
         if (status >= 200 && status < 300) {
             return new Result(status, json, null, "", false, false);
@@ -464,5 +467,21 @@ public final class BotConnector {
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.equals("[::1]") || h.equals("::1")
                 || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    /** The kind of Bot Connector call, for metrics: the path with its ids left out ({@code /v3/conversations/{id}/activities}). */
+    static String operation(URI uri) {
+        String[] parts = uri.getPath().split("/");
+        int v3 = java.util.Arrays.asList(parts).indexOf("v3");
+        if (v3 < 0) {
+            return "other";
+        }
+        StringBuilder op = new StringBuilder();
+        for (int i = v3; i < parts.length; i++) {
+            boolean word = parts[i].equals("v3") || parts[i].equals("conversations") || parts[i].equals("activities")
+                    || parts[i].equals("members");
+            op.append('/').append(word ? parts[i] : "{id}");
+        }
+        return op.toString();
     }
 }

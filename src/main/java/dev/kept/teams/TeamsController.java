@@ -63,6 +63,18 @@ class TeamsController {
     @PostMapping(path = "/api/messages")
     ResponseEntity<?> receive(@RequestHeader(name = "Authorization", required = false) String authorization,
                               @RequestBody(required = false) String body) {
+        long started = System.nanoTime();
+        int status = 500;
+        try {
+            ResponseEntity<?> answer = answer(authorization, body);
+            status = answer.getStatusCode().value();
+            return answer;
+        } finally {
+            dev.kept.chat.KeptMetrics.ack("teams", status, System.nanoTime() - started);
+        }
+    }
+
+    private ResponseEntity<?> answer(String authorization, String body) {
         JsonNode activity = parse(body);
         if (activity == null || !activity.isObject()) {
             // Still checked: an unauthenticated caller learns nothing from a 400 it would not get with a token.

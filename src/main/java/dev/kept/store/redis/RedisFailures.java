@@ -20,6 +20,7 @@ final class RedisFailures {
         try {
             return step.get();
         } catch (DataAccessException | io.lettuce.core.RedisException e) {
+            dev.kept.chat.KeptMetrics.storeFailure();
             throw new StoreUnavailableException("Kept's store (Redis) is unavailable: could not " + action
                     + " (" + describe(e) + ")", e);
         }
