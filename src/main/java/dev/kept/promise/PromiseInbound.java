@@ -118,6 +118,13 @@ public class PromiseInbound implements Interactions {
         try {
             PromiseService.Made made = asking ? service.request(actor, otherId, what, "", due)
                     : service.make(actor, otherId, what, "", due);
+            // Made in their name by a workflow, not by their own command: they hear of it at once, with the id
+            // to cancel it by if it is not theirs to make.
+            ZoneId zone = service.zoneOf(actor);
+            Message told = asking ? service.messages().requestSent(made.promise(), zone, made.receiverTold())
+                    : service.messages().madeConfirmation(made.promise(), zone, made.receiverTold());
+            service.tell(actor, Message.builder(Markup.plain("A workflow did this in your name."))
+                    .text(Markup.plain("A workflow did this in your name.")).append(told).build());
             return new Step(Optional.of(made.promise()), "");
         } catch (Refusal r) {
             return new Step(Optional.empty(), r.reason().toPlainString());

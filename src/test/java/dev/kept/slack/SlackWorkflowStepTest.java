@@ -57,6 +57,9 @@ class SlackWorkflowStepTest extends SlackHttpTestSupport {
         assertThat(made.due()).isEqualTo(Instant.parse("2026-11-27T15:00:00Z"));
         assertThat(JSON.readTree(done.param("outputs")).path("status").asString()).isEqualTo("OPEN");
         awaitDm("U222", c -> c.mentions("promised you") && c.mentions("the Q3 deck"));
+        Call toProvider = awaitDm("U111", c -> c.mentions("A workflow did this in your name"));
+        assertThat(toProvider.mentions("You promised")).isTrue();
+        assertThat(toProvider.mentions(made.id().value())).as("the id to cancel it by").isTrue();
         assertThat(slack.calls("functions.completeError")).isEmpty();
     }
 
