@@ -14,6 +14,8 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.filter.TypeFilter;
 
+import java.util.List;
+
 /**
  * The one place that decides which adapters load (see {@link KeptMode}): the configuration of every
  * {@link Platform} whose settings are given, and the playground when it is on. {@link KeptApplication}'s own
@@ -48,12 +50,14 @@ class Adapters {
 
     /** Leaves the adapters out of the application's scan: a registered platform's package, and the playground. */
     static final class NotAnAdapter implements TypeFilter {
-        static final String PLAYGROUND = "dev.kept.playground.";
+        /** Read once per scan, not per class scanned. */
+        private final List<String> prefixes = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("dev.kept.playground"), Platform.packages().stream()).map(p -> p + ".").toList();
 
         @Override
         public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
             String name = reader.getClassMetadata().getClassName();
-            return name.startsWith(PLAYGROUND) || Platform.inAdapter(name);
+            return prefixes.stream().anyMatch(name::startsWith);
         }
     }
 }

@@ -36,15 +36,9 @@ public interface Platform {
         return SpringFactoriesLoader.loadFactories(Platform.class, Platform.class.getClassLoader());
     }
 
-    /** True when {@code className} is in the package of a registered platform (or below it). */
-    static boolean inAdapter(String className) {
-        for (Platform p : all()) {
-            String pkg = p.getClass().getPackageName() + ".";
-            if (className.startsWith(pkg)) {
-                return true;
-            }
-        }
-        return false;
+    /** The package of each registered platform's adapter (everything below it is the adapter's). */
+    static List<String> packages() {
+        return all().stream().map(p -> p.getClass().getPackageName()).toList();
     }
 
     /** Whether a setting is given: present and not blank. */

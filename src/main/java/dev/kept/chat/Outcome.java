@@ -50,6 +50,20 @@ public sealed interface Outcome permits Outcome.Reply, Outcome.ReplaceOriginal, 
         }
     }
 
+    /**
+     * What it says where no form can be opened and nothing replaced (a message in a chat, a dialog's note): the
+     * reply, the replacing message, or the form's fallback.
+     */
+    default Message said() {
+        if (this instanceof Reply r) {
+            return r.message();
+        }
+        if (this instanceof ReplaceOriginal r) {
+            return r.message();
+        }
+        return ((OpenForm) this).fallback();
+    }
+
     static Outcome reply(String text) {
         return new Reply(Message.of(text));
     }

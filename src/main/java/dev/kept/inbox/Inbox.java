@@ -35,14 +35,24 @@ public class Inbox {
 
     /** What someone said, clicked or submitted, in the core's terms. */
     public sealed interface Said permits Command, Wrote, Clicked, Submitted, FromMessage {
+        /** Who said, clicked or submitted it. */
+        Person person();
     }
 
     /** A command typed after {@code /promise} (or its equivalent on the platform). */
     public record Command(Invocation in, String text) implements Said {
+        @Override
+        public Person person() {
+            return in.invoker();
+        }
     }
 
     /** A message written to Kept in a personal chat: an answer to Kept's question, or a command. */
     public record Wrote(Invocation in, String text) implements Said {
+        @Override
+        public Person person() {
+            return in.invoker();
+        }
     }
 
     /** A click on a button Kept sent. */
@@ -54,6 +64,10 @@ public class Inbox {
      * the promise or request form, pre-filled from it.
      */
     public record FromMessage(Invocation in, QuotedMessage message, boolean asking) implements Said {
+        @Override
+        public Person person() {
+            return in.invoker();
+        }
     }
 
     /** A submitted form Kept sent (already past {@link #check}). */
@@ -104,15 +118,8 @@ public class Inbox {
     /** Answers what was said, now, on the caller's thread; never throws. */
     public Outcome answer(Said said) {
         Outcome outcome = Guard.answer(() -> route(said));
-        KeptMetrics.answered(platformOf(said), kindOf(said), outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        KeptMetrics.answered(said.person().workspace().platform(), kindOf(said), outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
         return outcome;
-    }
-
-    private static String platformOf(Said said) {
-        Person p = said instanceof Command c ? c.in().invoker() : said instanceof Wrote w ? w.in().invoker()
-                : said instanceof FromMessage m ? m.in().invoker() : said instanceof Clicked k ? k.person()
-                : ((Submitted) said).person();
-        return p.workspace().platform();
     }
 
     private static String kindOf(Said said) {

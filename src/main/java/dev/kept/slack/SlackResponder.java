@@ -85,33 +85,15 @@ public class SlackResponder {
 
     /** Answers in a conversation (a DM the person wrote in); forms can't be opened there, so their fallback is said. */
     public void respondIn(String channel, Outcome outcome) {
-        outcome.renderWith(new Outcome.Renderer() {
-            @Override
-            public void reply(Message message) {
-                post(message);
-            }
-
-            @Override
-            public void replace(Message message) {
-                post(message);
-            }
-
-            @Override
-            public void openForm(dev.kept.chat.Form form, Message fallback) {
-                post(fallback);
-            }
-
-            private void post(Message message) {
-                if (message == null) {
-                    return;
-                }
-                try {
-                    messenger.post(channel, message);
-                } catch (DeliveryFailedException e) {
-                    log.warn("Could not answer in {}: {}", channel, e.getMessage());
-                }
-            }
-        });
+        Message message = outcome.said();
+        if (message == null) {
+            return;
+        }
+        try {
+            messenger.post(channel, message);
+        } catch (DeliveryFailedException e) {
+            log.warn("Could not answer in {}: {}", channel, e.getMessage());
+        }
     }
 
     private void viaResponseUrl(Person person, String responseUrl, Message message, boolean replace) {

@@ -1,6 +1,5 @@
 package dev.kept.teams;
 
-import dev.kept.chat.Message;
 import dev.kept.chat.Outcome;
 import dev.kept.chat.QuotedMessage;
 import tools.jackson.databind.JsonNode;
@@ -90,23 +89,6 @@ final class TeamsMessageActions {
 
     /** An outcome that is not a form, as the words of a dialog's message. */
     static String words(Outcome outcome) {
-        Message[] said = new Message[1];
-        outcome.renderWith(new Outcome.Renderer() {
-            @Override
-            public void reply(Message message) {
-                said[0] = message;
-            }
-
-            @Override
-            public void replace(Message message) {
-                said[0] = message;
-            }
-
-            @Override
-            public void openForm(dev.kept.chat.Form form, Message fallback) {
-                said[0] = fallback;
-            }
-        });
-        return AdaptiveCards.summary(said[0], id -> null);
+        return AdaptiveCards.summary(outcome.said(), id -> null);
     }
 }

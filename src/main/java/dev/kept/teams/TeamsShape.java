@@ -67,19 +67,19 @@ final class TeamsShape {
                 return Optional.of(path + " is not a list of objects");
             }
         }
-        String type = text(at(activity, "type"));
+        String type = TeamsPeople.text(at(activity, "type"));
         if (type == null) {
             return Optional.of("type is missing");
         }
         if (ACTS.contains(type)) {
             for (String required : List.of("from.id", "conversation.id", "serviceUrl")) {
-                if (text(at(activity, required)) == null) {
+                if (TeamsPeople.text(at(activity, required)) == null) {
                     return Optional.of(required + " is missing");
                 }
             }
         }
         for (Map.Entry<String, Pattern> field : ID_FIELDS.entrySet()) {
-            String value = text(at(activity, field.getKey()));
+            String value = TeamsPeople.text(at(activity, field.getKey()));
             if (value != null && !field.getValue().matcher(value).matches()) {
                 return Optional.of(field.getKey() + " is not an id Teams sends");
             }
@@ -115,9 +115,5 @@ final class TeamsShape {
             }
         }
         return true;
-    }
-
-    private static String text(JsonNode n) {
-        return n == null || !n.isString() || n.asString().isBlank() ? null : n.asString();
     }
 }
